@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Patients;
+
+namespace PtClinic.Application.Common.Abstractions;
+
+/// <summary>
+/// The database as handlers see it: EF Core's own DbSets (no repository layer on top), already
+/// filtered to the current user's clinic.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Clinic> Clinics { get; }
+
+    DbSet<Patient> Patients { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using Mediator;
+using PtClinic.Application.Common.Results;
+
+namespace PtClinic.Application.Common.Behaviours;
+
+/// <summary>
+/// Runs the message's FluentValidation validators; any failure returns field errors and the handler
+/// never runs, so nothing is written. The same validators drive the form fields in the UI.
+/// </summary>
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        List<FieldError>? errors = null;
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(message, cancellationToken);
+            foreach (var failure in result.Errors)
+            {
+                (errors ??= []).Add(new FieldError(failure.PropertyName, failure.ErrorMessage));
+            }
+        }
+
+        return errors is null
+            ? await next(message, cancellationToken)
+            : FailedResult<TResponse>.From(Error.Validation(errors));
+    }
+}

@@ -1,0 +1,18 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PtClinic.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Validators and application services. The mediator and its pipeline (logging, authorization,
+    /// validation, domain rules) are registered by the host, the one project that runs Mediator's
+    /// source generator, because its options must be compile-time constants there.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        return services;
+    }
+}

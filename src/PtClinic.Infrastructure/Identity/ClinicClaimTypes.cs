@@ -1,0 +1,9 @@
+namespace PtClinic.Infrastructure.Identity;
+
+/// <summary>Claims added at sign-in so every page knows the user's clinic without a query.</summary>
+public static class ClinicClaimTypes
+{
+    public const string ClinicId = "ptclinic:clinic_id";
+    public const string ClinicName = "ptclinic:clinic_name";
+    public const string FullName = "ptclinic:full_name";
+}

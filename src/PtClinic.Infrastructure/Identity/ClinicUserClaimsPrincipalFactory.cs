@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtClinic.Infrastructure.Persistence;
+
+namespace PtClinic.Infrastructure.Identity;
+
+/// <summary>Adds the clinic and the person's name to the cookie, next to Identity's id and role claims.</summary>
+public sealed class ClinicUserClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IOptions<IdentityOptions> options,
+    AppDbContext db)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole<Guid>>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var clinicName = await db.Clinics.IgnoreQueryFilters()
+            .Where(c => c.Id == user.ClinicId)
+            .Select(c => c.Name)
+            .SingleAsync();
+
+        identity.AddClaim(new Claim(ClinicClaimTypes.ClinicId, user.ClinicId.ToString()));
+        identity.AddClaim(new Claim(ClinicClaimTypes.ClinicName, clinicName));
+        identity.AddClaim(new Claim(ClinicClaimTypes.FullName, user.FullName));
+        return identity;
+    }
+}

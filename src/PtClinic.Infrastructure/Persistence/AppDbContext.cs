@@ -1,0 +1,98 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
+using PtClinic.Domain.Patients;
+using PtClinic.Infrastructure.Identity;
+
+namespace PtClinic.Infrastructure.Persistence;
+
+/// <summary>
+/// One context for clinical data, Identity and data-protection keys. Each instance is bound to the
+/// clinic of the user it serves: a global query filter hides every other clinic's rows, and saving a
+/// row of another clinic is refused.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the query filters for each query; EF Core sends it as a parameter.</summary>
+    internal Guid? CurrentClinicId => currentUser.ClinicId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.HasSequence<long>(MrnGenerator.SequenceName).StartsAt(1001);
+
+        // Identity names its tables explicitly (AspNetUsers...); keep the schema in one naming style.
+        builder.Entity<ApplicationUser>().ToTable("users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<ApplicationUser>().Property(u => u.FullName).HasMaxLength(ApplicationUser.FullNameMaxLength);
+        builder.Entity<ApplicationUser>().HasIndex(u => u.ClinicId);
+        builder.Entity<ApplicationUser>().HasOne<Clinic>().WithMany().HasForeignKey(u => u.ClinicId)
+            .OnDelete(DeleteBehavior.Restrict);
+
+        // A clinic sees only itself; with no signed-in clinic, nothing at all (fail closed).
+        builder.Entity<Clinic>().HasQueryFilter(c => c.Id == CurrentClinicId);
+        foreach (var entity in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            entity.SetQueryFilter(TenantFilter(entity.ClrType));
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseWritesToOtherClinics();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseWritesToOtherClinics();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        // e => e.ClinicId == this.CurrentClinicId
+        var e = Expression.Parameter(entityType, "e");
+        var clinicId = Expression.Convert(Expression.Property(e, nameof(ITenantOwned.ClinicId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentClinicId));
+        return Expression.Lambda(Expression.Equal(clinicId, current), e);
+    }
+
+    private void RefuseWritesToOtherClinics()
+    {
+        // Seeding and background jobs run without a user and name the clinic explicitly.
+        if (CurrentClinicId is not { } clinicId)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.ClinicId != clinicId)
+            {
+                throw new InvalidOperationException(
+                    $"Refused to save a {entry.Metadata.ClrType.Name} of another clinic.");
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Infrastructure.Identity;
+using PtClinic.Infrastructure.Persistence;
+using PtClinic.Infrastructure.Seeding;
+
+namespace PtClinic.IntegrationTests.Infrastructure;
+
+public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Seeding_twice_leaves_one_clinic_one_user_per_role_and_the_same_patients()
+    {
+        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
+        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
+
+        (await App.ReadAsync(db => db.Clinics.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
+        (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
+        (await CountPatientsAsync()).ShouldBe(5);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var demo in DemoClinic.Users)
+        {
+            var user = await users.FindByEmailAsync(demo.Email);
+            user.ShouldNotBeNull(demo.Email);
+            user.ClinicId.ShouldBe(DemoClinic.Id);
+            (await users.GetRolesAsync(user)).ShouldBe([demo.Role]);
+            (await users.CheckPasswordAsync(user, DemoClinic.Password)).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_in_PostgreSQL_for_every_web_node()
+    {
+        var protector = App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+
+        var secret = protector.Protect("knot in the left hamstring");
+
+        protector.Unprotect(secret).ShouldBe("knot in the left hamstring");
+        (await App.ReadAsync(db => db.DataProtectionKeys.CountAsync())).ShouldBeGreaterThan(0);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Patients;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
+using PtClinic.Infrastructure.Identity;
+using PtClinic.Tests.Shared;
+
+namespace PtClinic.IntegrationTests.Infrastructure;
+
+public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task A_user_of_one_clinic_reads_no_row_of_another_through_any_DbSet()
+    {
+        var a = await App.AddClinicAsync("Clinic A");
+        var b = await App.AddClinicAsync("Clinic B");
+        await App.SendAsync(AppFixture.StaffOf(a, StaffRoles.FrontDesk),
+            new RegisterPatientCommand("Anna", "Andersson", new DateOnly(1980, 1, 1), Sex.Female));
+        await App.SendAsync(AppFixture.StaffOf(b, StaffRoles.FrontDesk),
+            new RegisterPatientCommand("Bert", "Berg", new DateOnly(1981, 2, 2), Sex.Male));
+
+        await using var db = App.Database.CreateContext(new TestUser(Guid.CreateVersion7(), a, [StaffRoles.Therapist]));
+        var dbSets = typeof(IAppDbContext).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
+            .ToList();
+        dbSets.ShouldNotBeEmpty();
+
+        foreach (var property in dbSets)
+        {
+            var rows = await LoadAllAsync(property, db);
+            var unfiltered = await App.ReadAsync(raw => LoadAllAsync(property, raw, ignoreFilters: true));
+            unfiltered.Count.ShouldBeGreaterThan(rows.Count, $"{property.Name}: clinic B's rows must exist to be hidden");
+            rows.ShouldNotBeEmpty($"{property.Name}: clinic A sees its own rows");
+            rows.ShouldAllBe(row => ClinicOf(row) == a, $"{property.Name} leaked another clinic's row");
+        }
+    }
+
+    [Fact]
+    public async Task Every_table_with_a_clinic_column_is_filtered_by_clinic()
+    {
+        await using var db = App.Database.CreateContext();
+
+        var unfiltered = db.Model.GetEntityTypes()
+            .Where(t => t.FindProperty(nameof(ITenantOwned.ClinicId)) is not null || t.ClrType == typeof(Clinic))
+            .Where(t => t.ClrType != typeof(ApplicationUser)) // sign-in must find users before a clinic is known
+            .Where(t => t.GetDeclaredQueryFilters().Count == 0)
+            .Select(t => t.ClrType.Name)
+            .ToList();
+
+        unfiltered.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Opening_another_clinics_patient_by_id_is_not_found()
+    {
+        var a = await App.AddClinicAsync("Clinic A");
+        var b = await App.AddClinicAsync("Clinic B");
+        var bertId = (await App.SendAsync(AppFixture.StaffOf(b, StaffRoles.FrontDesk),
+            new RegisterPatientCommand("Bert", "Berg", new DateOnly(1981, 2, 2), Sex.Male))).Value;
+
+        var read = await App.SendAsync(AppFixture.StaffOf(a, StaffRoles.Therapist), new GetPatientQuery(bertId));
+
+        read.Error!.Kind.ShouldBe(ErrorKind.NotFound);
+    }
+
+    [Fact]
+    public async Task Saving_a_row_of_another_clinic_is_refused()
+    {
+        var a = await App.AddClinicAsync("Clinic A");
+        var b = await App.AddClinicAsync("Clinic B");
+        await using var db = App.Database.CreateContext(new TestUser(Guid.CreateVersion7(), a, [StaffRoles.FrontDesk]));
+
+        db.Patients.Add(Patient.Register(b, "X-1", "Bert", "Berg", new DateOnly(1981, 2, 2), Sex.Male, DateTimeOffset.UtcNow));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        (await CountPatientsAsync()).ShouldBe(0);
+    }
+
+    private static async Task<List<object>> LoadAllAsync(PropertyInfo dbSetProperty, IAppDbContext db, bool ignoreFilters = false)
+    {
+        var entityType = dbSetProperty.PropertyType.GetGenericArguments()[0];
+        var method = typeof(TenancyTests).GetMethod(nameof(LoadAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(entityType);
+        return await (Task<List<object>>)method.Invoke(null, [dbSetProperty.GetValue(db), ignoreFilters])!;
+    }
+
+    private static async Task<List<object>> LoadAsync<T>(DbSet<T> set, bool ignoreFilters)
+        where T : class
+    {
+        var query = ignoreFilters ? set.IgnoreQueryFilters() : set;
+        return (await query.ToListAsync()).Cast<object>().ToList();
+    }
+
+    private static Guid ClinicOf(object row) => row switch
+    {
+        Clinic clinic => clinic.Id,
+        ITenantOwned owned => owned.ClinicId,
+        _ => throw new InvalidOperationException($"{row.GetType().Name} has no clinic: add it to ITenantOwned."),
+    };
+}
