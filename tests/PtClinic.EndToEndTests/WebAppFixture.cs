@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PtClinic.Infrastructure.Seeding;
+using PtClinic.Tests.Shared;
+
+[assembly: AssemblyFixture(typeof(PtClinic.EndToEndTests.WebAppFixture))]
+
+namespace PtClinic.EndToEndTests;
+
+/// <summary>
+/// The real web app on a free loopback port, over its own PostgreSQL database with the demo clinic
+/// seeded at start (as `./ptclinic.sh run` does), and one headless system Chromium for all tests.
+/// </summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private PtClinicFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Where screenshots go; point it at docs/screenshots to refresh the README's pictures.</summary>
+    public static string ScreenshotDirectory { get; } =
+        Environment.GetEnvironmentVariable("PTCLINIC_SCREENSHOTS") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("ptclinic_e2e");
+        _factory = new PtClinicFactory(_database.ConnectionString);
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PTCLINIC_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no network: without these, Chromium keeps calling home and logging refusals.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real form and waits until the circuit is interactive.</summary>
+    public async Task<IPage> SignedInPageAsync(DemoUser user)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(DemoClinic.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Clicks before the Blazor circuit is live are lost; the layout flags when it is.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("#app-shell[data-interactive='true']").WaitForAsync();
+
+    private sealed class PtClinicFactory(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Database:SeedDemo", "true");
+            builder.UseSetting("Jobs:RunServer", "false");
+        }
+    }
+}
