@@ -9,12 +9,16 @@ public sealed class Patient : ITenantOwned
     public const int MrnMaxLength = 20;
     public const int PhoneMaxLength = 32;
     public const int EmailMaxLength = 254;
+    public const int OccupationMaxLength = 120;
+
+    private readonly List<Consent> _consents = [];
 
     private Patient()
     {
         Mrn = string.Empty;
         GivenName = string.Empty;
         FamilyName = string.Empty;
+        MedicalHistory = MedicalHistory.None;
     }
 
     public Guid Id { get; private set; }
@@ -35,6 +39,12 @@ public sealed class Patient : ITenantOwned
     public string? Phone { get; private set; }
 
     public string? Email { get; private set; }
+
+    public string? Occupation { get; private set; }
+
+    public MedicalHistory MedicalHistory { get; private set; }
+
+    public IReadOnlyCollection<Consent> Consents => _consents;
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
@@ -95,4 +105,33 @@ public sealed class Patient : ITenantOwned
     }
 
     public void AssignMrn(string mrn) => Mrn = Guard.Required(mrn, "MRN", MrnMaxLength);
+
+    public void ChangeOccupation(string? occupation) =>
+        Occupation = Guard.Optional(occupation, "Occupation", OccupationMaxLength);
+
+    public void RecordMedicalHistory(MedicalHistory history) => MedicalHistory = history;
+
+    public Consent RecordConsent(
+        ConsentKind kind,
+        DateOnly givenOn,
+        bool risksExplained,
+        bool signedByPatient,
+        string? note,
+        StaffRef recordedBy,
+        DateTimeOffset at)
+    {
+        var consent = Consent.Record(this, kind, givenOn, risksExplained, signedByPatient, note, recordedBy, at);
+        _consents.Add(consent);
+        return consent;
+    }
+
+    public void WithdrawConsent(Guid consentId, DateTimeOffset at)
+    {
+        var consent = _consents.SingleOrDefault(c => c.Id == consentId)
+            ?? throw new DomainException("That consent is not on this patient's record.");
+        consent.Withdraw(at);
+    }
+
+    /// <summary>Whether a consent of this kind is on record and not withdrawn (safety rules read this).</summary>
+    public bool HasActiveConsent(ConsentKind kind) => _consents.Any(c => c.Kind == kind && c.IsActive);
 }

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -23,6 +25,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<Patient> Patients => Set<Patient>();
 
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<EpisodeOfCare> Episodes => Set<EpisodeOfCare>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<VisitNote> VisitNotes => Set<VisitNote>();
+
+    public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters for each query; EF Core sends it as a parameter.</summary>
@@ -33,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.HasSequence<long>(MrnGenerator.SequenceName).StartsAt(1001);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("btree_gin");
 
         // Identity names its tables explicitly (AspNetUsers...); keep the schema in one naming style.
         builder.Entity<ApplicationUser>().ToTable("users");

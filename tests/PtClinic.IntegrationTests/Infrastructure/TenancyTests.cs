@@ -5,7 +5,9 @@ using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Tests.Shared;
@@ -19,10 +21,8 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     {
         var a = await App.AddClinicAsync("Clinic A");
         var b = await App.AddClinicAsync("Clinic B");
-        await App.SendAsync(AppFixture.StaffOf(a, StaffRoles.FrontDesk),
-            new RegisterPatientCommand("Anna", "Andersson", new DateOnly(1980, 1, 1), Sex.Female));
-        await App.SendAsync(AppFixture.StaffOf(b, StaffRoles.FrontDesk),
-            new RegisterPatientCommand("Bert", "Berg", new DateOnly(1981, 2, 2), Sex.Male));
+        await AddFullChartAsync(a, "Anna", "Andersson");
+        await AddFullChartAsync(b, "Bert", "Berg");
 
         await using var db = App.Database.CreateContext(new TestUser(Guid.CreateVersion7(), a, [StaffRoles.Therapist]));
         var dbSets = typeof(IAppDbContext).GetProperties()
@@ -79,6 +79,26 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         (await CountPatientsAsync()).ShouldBe(0);
+    }
+
+    /// <summary>A row in every clinical table: patient, consent, episode, visit, signed note, addendum.</summary>
+    private async Task AddFullChartAsync(Guid clinicId, string given, string family)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var therapist = new StaffRef(Guid.CreateVersion7(), "Test Therapist");
+        await using var db = App.Database.CreateContext();
+        var patient = Patient.Register(clinicId, $"{family}-1", given, family, new DateOnly(1980, 1, 1), Sex.Female, now);
+        patient.RecordConsent(ConsentKind.Treatment, DateOnly.FromDateTime(now.UtcDateTime), false, true, null, therapist, now);
+        var episode = EpisodeOfCare.Open(clinicId, patient.Id, "Knot in the left hamstring", BodyRegion.PosteriorThigh,
+            BodySide.Left, null, null, therapist.UserId, now);
+        var visit = Visit.Schedule(episode, therapist.UserId, now, 45, VisitType.InitialEvaluation, now);
+        visit.CheckIn(episode, now);
+        var note = VisitNote.Start(visit, therapist, now);
+        note.SaveDraft("Tight behind the left knee", null, null, null, therapist, now);
+        note.Sign(visit, therapist, now);
+        note.AddAddendum("Forgot: pain 6/10 after running", therapist, now);
+        db.AddRange(patient, episode, visit, note);
+        await db.SaveChangesAsync();
     }
 
     private static async Task<List<object>> LoadAllAsync(PropertyInfo dbSetProperty, IAppDbContext db, bool ignoreFilters = false)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Common.Abstractions;
 
@@ -14,6 +16,16 @@ public interface IAppDbContext
     DbSet<Clinic> Clinics { get; }
 
     DbSet<Patient> Patients { get; }
+
+    DbSet<Consent> Consents { get; }
+
+    DbSet<EpisodeOfCare> Episodes { get; }
+
+    DbSet<Visit> Visits { get; }
+
+    DbSet<VisitNote> VisitNotes { get; }
+
+    DbSet<NoteAddendum> NoteAddenda { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -1,0 +1,135 @@
+using PtClinic.Domain.Common;
+
+namespace PtClinic.Domain.Episodes;
+
+/// <summary>
+/// One case: a patient's complaint from first visit to discharge (FHIR EpisodeOfCare). A patient
+/// may have several, past and present. Once discharged it is read-only; its notes take addenda only.
+/// </summary>
+public sealed class EpisodeOfCare : ITenantOwned
+{
+    public const int ChiefComplaintMaxLength = 500;
+    public const int ReferralSourceMaxLength = 200;
+    public const int DischargeNoteMaxLength = 2000;
+    public const int HoldReasonMaxLength = 500;
+
+    private EpisodeOfCare()
+    {
+        ChiefComplaint = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ClinicId { get; private set; }
+
+    public Guid PatientId { get; private set; }
+
+    public string ChiefComplaint { get; private set; }
+
+    public BodyRegion Region { get; private set; }
+
+    public BodySide Side { get; private set; }
+
+    public DateOnly? OnsetDate { get; private set; }
+
+    public string? ReferralSource { get; private set; }
+
+    /// <summary>The responsible therapist (a staff user id).</summary>
+    public Guid TherapistId { get; private set; }
+
+    public EpisodeStatus Status { get; private set; }
+
+    public string? HoldReason { get; private set; }
+
+    public DischargeReason? DischargeReason { get; private set; }
+
+    public string? DischargeNote { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateTimeOffset? DischargedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public bool IsDischarged => Status == EpisodeStatus.Discharged;
+
+    public static EpisodeOfCare Open(
+        Guid clinicId,
+        Guid patientId,
+        string chiefComplaint,
+        BodyRegion region,
+        BodySide side,
+        DateOnly? onsetDate,
+        string? referralSource,
+        Guid therapistId,
+        DateTimeOffset at)
+    {
+        if (onsetDate is { } onset && onset > DateOnly.FromDateTime(at.UtcDateTime))
+        {
+            throw new DomainException("The onset date cannot be in the future.");
+        }
+
+        return new EpisodeOfCare
+        {
+            Id = Guid.CreateVersion7(at),
+            ClinicId = clinicId,
+            PatientId = patientId,
+            ChiefComplaint = Guard.Required(chiefComplaint, "Chief complaint", ChiefComplaintMaxLength),
+            Region = region,
+            Side = side,
+            OnsetDate = onsetDate,
+            ReferralSource = Guard.Optional(referralSource, "Referral source", ReferralSourceMaxLength),
+            TherapistId = therapistId,
+            Status = EpisodeStatus.Open,
+            OpenedAt = at,
+        };
+    }
+
+    /// <summary>Treatment is under way (the first visit was checked in, or a hold ended).</summary>
+    public void Activate()
+    {
+        EnsureNotDischarged();
+        HoldReason = null;
+        Status = EpisodeStatus.Active;
+    }
+
+    public void PutOnHold(string? reason)
+    {
+        EnsureNotDischarged();
+        HoldReason = Guard.Optional(reason, "Hold reason", HoldReasonMaxLength);
+        Status = EpisodeStatus.OnHold;
+    }
+
+    public void Discharge(DischargeReason reason, string? note, DateTimeOffset at)
+    {
+        EnsureNotDischarged();
+        if (reason == Episodes.DischargeReason.Other && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainException("Say why the episode ends when the reason is \"other\".");
+        }
+
+        DischargeReason = reason;
+        DischargeNote = Guard.Optional(note, "Discharge note", DischargeNoteMaxLength);
+        DischargedAt = at;
+        Status = EpisodeStatus.Discharged;
+    }
+
+    public void Revise(string chiefComplaint, BodyRegion region, BodySide side, DateOnly? onsetDate, string? referralSource, Guid therapistId)
+    {
+        EnsureNotDischarged();
+        ChiefComplaint = Guard.Required(chiefComplaint, "Chief complaint", ChiefComplaintMaxLength);
+        Region = region;
+        Side = side;
+        OnsetDate = onsetDate;
+        ReferralSource = Guard.Optional(referralSource, "Referral source", ReferralSourceMaxLength);
+        TherapistId = therapistId;
+    }
+
+    public void EnsureNotDischarged()
+    {
+        if (IsDischarged)
+        {
+            throw new DomainException("This episode is discharged and read-only; add an addendum to a note instead.");
+        }
+    }
+}
