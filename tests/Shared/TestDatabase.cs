@@ -19,6 +19,9 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "PTCLINIC_TEST_POSTGRES";
 
+    /// <summary>Appended to database names, so two test runs can share one server without clobbering.</summary>
+    public const string SuffixVariable = "PTCLINIC_TEST_DB_SUFFIX";
+
     private readonly PostgreSqlContainer? _container;
     private Respawner? _respawner;
 
@@ -32,6 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(string databaseName)
     {
+        databaseName += Environment.GetEnvironmentVariable(SuffixVariable) ?? "";
         var (container, serverConnectionString) = await FindServerAsync();
         var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false };
         await using (var admin = new NpgsqlConnection(builder.ConnectionString))
