@@ -27,6 +27,7 @@ builder.Services.AddMudServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 builder.Services.AddScoped<OperationSender>();
+builder.Services.AddScoped<ClinicTime>();
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(cookie =>

@@ -6,4 +6,5 @@ public static class ClinicClaimTypes
     public const string ClinicId = "ptclinic:clinic_id";
     public const string ClinicName = "ptclinic:clinic_name";
     public const string FullName = "ptclinic:full_name";
+    public const string TimeZone = "ptclinic:clinic_tz";
 }

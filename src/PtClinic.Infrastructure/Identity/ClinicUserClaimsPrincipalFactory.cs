@@ -17,13 +17,14 @@ public sealed class ClinicUserClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var clinicName = await db.Clinics.IgnoreQueryFilters()
+        var clinic = await db.Clinics.IgnoreQueryFilters()
             .Where(c => c.Id == user.ClinicId)
-            .Select(c => c.Name)
+            .Select(c => new { c.Name, c.TimeZone })
             .SingleAsync();
 
         identity.AddClaim(new Claim(ClinicClaimTypes.ClinicId, user.ClinicId.ToString()));
-        identity.AddClaim(new Claim(ClinicClaimTypes.ClinicName, clinicName));
+        identity.AddClaim(new Claim(ClinicClaimTypes.ClinicName, clinic.Name));
+        identity.AddClaim(new Claim(ClinicClaimTypes.TimeZone, clinic.TimeZone));
         identity.AddClaim(new Claim(ClinicClaimTypes.FullName, user.FullName));
         return identity;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
@@ -36,6 +37,12 @@ public sealed partial class DemoClinicSeeder(
         }
 
         await SeedPatientsAsync(cancellationToken);
+
+        var therapist = await StaffRefAsync(DemoClinic.Therapist);
+        var frontDesk = await StaffRefAsync(DemoClinic.FrontDesk);
+        var charts = new DemoCharts(db, clock);
+        await charts.SeedHistoryAsync(therapist, frontDesk, cancellationToken);
+        await charts.SeedTodayAsync(therapist, cancellationToken);
         LogSeeded(logger, DemoClinic.Name);
     }
 
@@ -94,6 +101,13 @@ public sealed partial class DemoClinicSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<StaffRef> StaffRefAsync(DemoUser demoUser)
+    {
+        var user = await users.FindByEmailAsync(demoUser.Email)
+            ?? throw new InvalidOperationException($"Demo user {demoUser.Email} is missing.");
+        return new StaffRef(user.Id, user.FullName);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
@@ -19,6 +22,13 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.Clinics.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await CountPatientsAsync()).ShouldBe(5);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(4);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(1);
+        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(3);
+        (await App.ReadAsync(db => db.NoteAddenda.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
+        // The demo therapist's day is booked: three visits not yet started or charted.
+        (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.Scheduled))).ShouldBe(3);
+        (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
 
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
+using PtClinic.Infrastructure.Persistence;
+
+namespace PtClinic.Infrastructure.Seeding;
+
+/// <summary>
+/// Clinical history for the demo clinic: medical flags and consents, an active hamstring episode
+/// with signed notes and an addendum, a discharged episode, and a day of visits for the demo
+/// therapist. The day is topped up on every start, so "Today" is never empty in a demo.
+/// </summary>
+internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
+{
+    private const string EllenMrn = "P000101";
+    private const string DanielMrn = "P000102";
+    private const string GretaMrn = "P000103";
+    private const string RafaelMrn = "P000104";
+
+    public async Task SeedHistoryAsync(StaffRef therapist, StaffRef frontDesk, CancellationToken ct)
+    {
+        if (await db.Episodes.IgnoreQueryFilters().AnyAsync(e => e.ClinicId == DemoClinic.Id, ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var patients = await db.Patients.IgnoreQueryFilters().Include(p => p.Consents)
+            .Where(p => p.ClinicId == DemoClinic.Id)
+            .ToDictionaryAsync(p => p.Mrn, ct);
+
+        var ellen = patients[EllenMrn];
+        ellen.ChangeOccupation("Software developer (sits most of the day), weekend runner");
+        ellen.RecordConsent(ConsentKind.Treatment, Day(now, -15), false, true, null, frontDesk, now.AddDays(-15));
+        ellen.RecordConsent(ConsentKind.DryNeedling, Day(now, -15), true, true,
+            "Risks explained: soreness, bruising, fainting; rare pneumothorax (not relevant to the thigh).", therapist, now.AddDays(-15));
+
+        var daniel = patients[DanielMrn];
+        daniel.ChangeOccupation("Warehouse operative");
+        daniel.RecordMedicalHistory(MedicalHistory.None with { AnticoagulantUse = true, DeepVeinThrombosisHistory = true });
+        daniel.RecordConsent(ConsentKind.Treatment, Day(now, -40), false, true, null, frontDesk, now.AddDays(-40));
+
+        var greta = patients[GretaMrn];
+        greta.ChangeOccupation("Primary-school teacher");
+        greta.RecordMedicalHistory(MedicalHistory.None with { Raynauds = true, NeedlePhobia = true });
+        greta.RecordConsent(ConsentKind.Treatment, Day(now, -90), false, true, null, frontDesk, now.AddDays(-90));
+
+        patients[RafaelMrn].ChangeOccupation("University student, plays five-a-side football");
+
+        SeedEllensHamstring(ellen, therapist, now);
+        SeedGretasDischargedBack(greta, therapist, now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Books the demo therapist's day (once per clinic day) so Today has patients to chart.</summary>
+    public async Task SeedTodayAsync(StaffRef therapist, CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var dayStart = At(zone, today, new TimeOnly(0, 0));
+        var dayEnd = At(zone, today.AddDays(1), new TimeOnly(0, 0));
+        if (await db.Visits.IgnoreQueryFilters().AnyAsync(
+                v => v.ClinicId == DemoClinic.Id && v.TherapistId == therapist.UserId && v.StartsAt >= dayStart && v.StartsAt < dayEnd, ct))
+        {
+            return;
+        }
+
+        var episodes = await db.Episodes.IgnoreQueryFilters()
+            .Where(e => e.ClinicId == DemoClinic.Id && e.Status != EpisodeStatus.Discharged)
+            .ToListAsync(ct);
+        var patients = await db.Patients.IgnoreQueryFilters()
+            .Where(p => p.ClinicId == DemoClinic.Id)
+            .ToDictionaryAsync(p => p.Mrn, ct);
+
+        var ellensEpisode = episodes.First(e => e.PatientId == patients[EllenMrn].Id);
+        db.Visits.Add(Visit.Schedule(ellensEpisode, therapist.UserId, At(zone, today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now));
+
+        var daniel = patients[DanielMrn];
+        var danielsEpisode = episodes.FirstOrDefault(e => e.PatientId == daniel.Id);
+        if (danielsEpisode is null)
+        {
+            danielsEpisode = EpisodeOfCare.Open(DemoClinic.Id, daniel.Id,
+                "Pain and a hard knot in the right calf after lifting at work", BodyRegion.LowerLeg, BodySide.Right,
+                today.AddDays(-10), "GP", therapist.UserId, now);
+            db.Episodes.Add(danielsEpisode);
+        }
+
+        db.Visits.Add(Visit.Schedule(danielsEpisode, therapist.UserId, At(zone, today, new TimeOnly(10, 30)), 60, VisitType.InitialEvaluation, now));
+
+        var rafael = patients[RafaelMrn];
+        var rafaelsEpisode = episodes.FirstOrDefault(e => e.PatientId == rafael.Id);
+        if (rafaelsEpisode is null)
+        {
+            rafaelsEpisode = EpisodeOfCare.Open(DemoClinic.Id, rafael.Id,
+                "Tight left hamstring since a sprint in five-a-side", BodyRegion.PosteriorThigh, BodySide.Left,
+                today.AddDays(-5), "Self-referral", therapist.UserId, now);
+            db.Episodes.Add(rafaelsEpisode);
+        }
+
+        db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, At(zone, today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void SeedEllensHamstring(Patient ellen, StaffRef therapist, DateTimeOffset now)
+    {
+        var opened = now.AddDays(-14);
+        var episode = EpisodeOfCare.Open(DemoClinic.Id, ellen.Id, "Knot in the left hamstring that won't go away",
+            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened);
+        db.Episodes.Add(episode);
+
+        var evaluation = Visit.Schedule(episode, therapist.UserId, opened, 60, VisitType.InitialEvaluation, opened);
+        evaluation.CheckIn(episode, opened);
+        var first = VisitNote.Start(evaluation, therapist, opened);
+        first.SaveDraft(
+            "Six weeks of a tight, tender spot in the back of the left thigh, worse after sitting all day and on long runs. " +
+            "NPRS 6/10 now, 3 best, 7 worst. Sits about 9 h a day; weekly running went from 15 to 25 km in the last month.",
+            "Palpation: taut band with a tender nodule in the middle third of the left biceps femoris (long head), " +
+            "local twitch on snapping palpation, reproduces pain into the posterior knee. Active SLR 55° left, 80° right. " +
+            "Knee flexion strength 4/5 left, 5/5 right.",
+            "Active myofascial trigger point, left biceps femoris. Likely drivers: prolonged sitting and a recent jump in running load; " +
+            "reduced hamstring flexibility on the left.",
+            "Trigger-point release and manual therapy today. Home: hamstring stretch 3 × 30 s twice daily, ball release 30 s, " +
+            "stand up every 45 min at work, running volume back to 15 km/week. Review in one week.",
+            therapist, opened);
+        first.Sign(evaluation, therapist, opened.AddMinutes(70));
+        first.AddAddendum("Patient phoned the next day: soreness settled within 24 h, no bruising.", therapist, opened.AddDays(1));
+        db.Visits.Add(evaluation);
+        db.VisitNotes.Add(first);
+
+        var followUpAt = now.AddDays(-7);
+        var followUp = Visit.Schedule(episode, therapist.UserId, followUpAt, 45, VisitType.FollowUp, opened);
+        followUp.CheckIn(episode, followUpAt);
+        var second = VisitNote.Start(followUp, therapist, followUpAt);
+        second.SaveDraft(
+            "Better: NPRS 4/10 at worst, tightness only after long meetings. Doing the stretches most days.",
+            "Nodule smaller and less tender (4/10 on pressure, was 7). Active SLR 65° left.",
+            "Improving trigger point; flexibility deficit narrowing.",
+            "Continue home program; add glute bridges 3 × 12. Dry needling next visit if still tender (consent on file).",
+            therapist, followUpAt);
+        second.Sign(followUp, therapist, followUpAt.AddMinutes(50));
+        db.Visits.Add(followUp);
+        db.VisitNotes.Add(second);
+    }
+
+    private void SeedGretasDischargedBack(Patient greta, StaffRef therapist, DateTimeOffset now)
+    {
+        var opened = now.AddDays(-90);
+        var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back ache with knots over the right quadratus lumborum",
+            BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened);
+        db.Episodes.Add(episode);
+        var visit = Visit.Schedule(episode, therapist.UserId, opened, 60, VisitType.InitialEvaluation, opened);
+        visit.CheckIn(episode, opened);
+        var note = VisitNote.Start(visit, therapist, opened);
+        note.SaveDraft(
+            "Ache across the right low back after long days standing in class. NPRS 5/10.",
+            "Tender points over right quadratus lumborum; lumbar flexion mildly limited.",
+            "Myofascial low back pain; postural load.",
+            "Heat and self-massage at home, posture breaks, core strengthening. No needling (needle phobia).",
+            therapist, opened);
+        note.Sign(visit, therapist, opened.AddMinutes(65));
+        db.Visits.Add(visit);
+        db.VisitNotes.Add(note);
+        episode.Discharge(DischargeReason.GoalsMet, "Pain-free at work for four weeks; continues the home program.", now.AddDays(-30));
+    }
+
+    private static DateOnly Day(DateTimeOffset now, int offsetDays) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(offsetDays);
+
+    private static DateTimeOffset At(TimeZoneInfo zone, DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}
