@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddDbContext<AppDbContext>(db => ConfigureDbContext(db, options.ConnectionString));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMrnGenerator, MrnGenerator>();
+        services.AddScoped<IPatientSearch, PatientSearch>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
 
         services.AddIdentityCore<ApplicationUser>(identity =>
             {

@@ -765,10 +765,12 @@ namespace PtClinic.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_visit_notes_visit_id");
 
-                    b.HasIndex("ClinicId", "Status", "LastEditedAt")
-                        .HasDatabaseName("ix_visit_notes_clinic_id_status_last_edited_at");
+                    b.ToTable("visit_notes", null, t =>
+                        {
+                            t.HasComment("SOAP notes; a trigger refuses changes once signed.");
+                        });
 
-                    b.ToTable("visit_notes", (string)null);
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("PtClinic.Infrastructure.Identity.ApplicationUser", b =>

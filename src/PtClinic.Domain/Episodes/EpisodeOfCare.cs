@@ -85,12 +85,23 @@ public sealed class EpisodeOfCare : ITenantOwned
         };
     }
 
-    /// <summary>Treatment is under way (the first visit was checked in, or a hold ended).</summary>
+    /// <summary>Treatment is under way: the first visit was checked in.</summary>
     public void Activate()
     {
         EnsureNotDischarged();
         HoldReason = null;
         Status = EpisodeStatus.Active;
+    }
+
+    /// <summary>A hold ends and treatment continues.</summary>
+    public void Resume()
+    {
+        if (Status != EpisodeStatus.OnHold)
+        {
+            throw new DomainException("Only an episode on hold can be resumed.");
+        }
+
+        Activate();
     }
 
     public void PutOnHold(string? reason)
@@ -100,9 +111,18 @@ public sealed class EpisodeOfCare : ITenantOwned
         Status = EpisodeStatus.OnHold;
     }
 
-    public void Discharge(DischargeReason reason, string? note, DateTimeOffset at)
+    /// <param name="unsignedNotes">Draft notes of this episode's visits: they must be signed first,
+    /// because a discharged episode's notes take addenda only.</param>
+    public void Discharge(DischargeReason reason, string? note, int unsignedNotes, DateTimeOffset at)
     {
         EnsureNotDischarged();
+        if (unsignedNotes > 0)
+        {
+            throw new DomainException(unsignedNotes == 1
+                ? "One visit note of this episode is still a draft: sign it before discharging."
+                : $"{unsignedNotes} visit notes of this episode are still drafts: sign them before discharging.");
+        }
+
         if (reason == Episodes.DischargeReason.Other && string.IsNullOrWhiteSpace(note))
         {
             throw new DomainException("Say why the episode ends when the reason is \"other\".");

@@ -78,6 +78,7 @@ public sealed class Visit : ITenantOwned
             throw new DomainException("The visit belongs to another episode.");
         }
 
+        episode.EnsureNotDischarged();
         if (episode.Status is EpisodeStatus.Open or EpisodeStatus.OnHold)
         {
             episode.Activate();

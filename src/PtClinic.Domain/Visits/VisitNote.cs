@@ -74,10 +74,10 @@ public sealed class VisitNote : ITenantOwned
     public void SaveDraft(string? subjective, string? objective, string? assessment, string? plan, StaffRef editor, DateTimeOffset at)
     {
         EnsureDraft();
-        Subjective = Section(subjective, "Subjective");
-        Objective = Section(objective, "Objective");
-        Assessment = Section(assessment, "Assessment");
-        Plan = Section(plan, "Plan");
+        // Check every section before changing any, so a refused save leaves the note as it was.
+        var sections = (Section(subjective, "Subjective"), Section(objective, "Objective"),
+            Section(assessment, "Assessment"), Section(plan, "Plan"));
+        (Subjective, Objective, Assessment, Plan) = sections;
         LastEditedBy = editor;
         LastEditedAt = at;
     }

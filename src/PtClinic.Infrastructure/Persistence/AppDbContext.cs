@@ -40,6 +40,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     /// <summary>Read by the query filters for each query; EF Core sends it as a parameter.</summary>
     internal Guid? CurrentClinicId => currentUser.ClinicId;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // PostgreSQL's timestamptz holds an instant; Npgsql accepts only UTC offsets. Times arrive
+        // in the clinic's zone from the UI, so every DateTimeOffset is stored as the same instant in UTC.
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -81,6 +89,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         RefuseWritesToOtherClinics();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+
+    private sealed class UtcDateTimeOffsetConverter()
+        : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+            value => value.ToUniversalTime(), value => value);
 
     private LambdaExpression TenantFilter(Type entityType)
     {

@@ -19,6 +19,8 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     private const string GretaMrn = "P000103";
     private const string RafaelMrn = "P000104";
 
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone);
+
     public async Task SeedHistoryAsync(StaffRef therapist, StaffRef frontDesk, CancellationToken ct)
     {
         if (await db.Episodes.IgnoreQueryFilters().AnyAsync(e => e.ClinicId == DemoClinic.Id, ct))
@@ -57,7 +59,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     /// <summary>Books the demo therapist's day (once per clinic day) so Today has patients to chart.</summary>
     public async Task SeedTodayAsync(StaffRef therapist, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone);
+        var zone = Zone;
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var dayStart = At(zone, today, new TimeOnly(0, 0));
@@ -76,7 +78,15 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             .ToDictionaryAsync(p => p.Mrn, ct);
 
         var ellensEpisode = episodes.First(e => e.PatientId == patients[EllenMrn].Id);
-        db.Visits.Add(Visit.Schedule(ellensEpisode, therapist.UserId, At(zone, today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now));
+        // Ellen is already in the room and the note is under way: Today shows a draft to finish.
+        var ellensVisit = Visit.Schedule(ellensEpisode, therapist.UserId, At(zone, today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now);
+        ellensVisit.CheckIn(ellensEpisode, now);
+        var draft = VisitNote.Start(ellensVisit, therapist, now);
+        draft.SaveDraft(
+            "Ran 8 km on Sunday without the usual tightness; still aware of the spot after long meetings. NPRS 3/10.",
+            null, null, null, therapist, now);
+        db.Visits.Add(ellensVisit);
+        db.VisitNotes.Add(draft);
 
         var daniel = patients[DanielMrn];
         var danielsEpisode = episodes.FirstOrDefault(e => e.PatientId == daniel.Id);
@@ -106,7 +116,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
     private void SeedEllensHamstring(Patient ellen, StaffRef therapist, DateTimeOffset now)
     {
-        var opened = now.AddDays(-14);
+        var opened = ClinicHours(now, -14, 10);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, ellen.Id, "Knot in the left hamstring that won't go away",
             BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened);
         db.Episodes.Add(episode);
@@ -130,7 +140,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         db.Visits.Add(evaluation);
         db.VisitNotes.Add(first);
 
-        var followUpAt = now.AddDays(-7);
+        var followUpAt = ClinicHours(now, -7, 17);
         var followUp = Visit.Schedule(episode, therapist.UserId, followUpAt, 45, VisitType.FollowUp, opened);
         followUp.CheckIn(episode, followUpAt);
         var second = VisitNote.Start(followUp, therapist, followUpAt);
@@ -147,7 +157,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
     private void SeedGretasDischargedBack(Patient greta, StaffRef therapist, DateTimeOffset now)
     {
-        var opened = now.AddDays(-90);
+        var opened = ClinicHours(now, -90, 15);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back ache with knots over the right quadratus lumborum",
             BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened);
         db.Episodes.Add(episode);
@@ -163,8 +173,12 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         note.Sign(visit, therapist, opened.AddMinutes(65));
         db.Visits.Add(visit);
         db.VisitNotes.Add(note);
-        episode.Discharge(DischargeReason.GoalsMet, "Pain-free at work for four weeks; continues the home program.", now.AddDays(-30));
+        episode.Discharge(DischargeReason.GoalsMet, "Pain-free at work for four weeks; continues the home program.", unsignedNotes: 0, now.AddDays(-30));
     }
+
+    /// <summary>A time on the clinic's clock, <paramref name="offsetDays"/> from today: visits happen in opening hours.</summary>
+    private static DateTimeOffset ClinicHours(DateTimeOffset now, int offsetDays, int hour) =>
+        At(Zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime).AddDays(offsetDays), new TimeOnly(hour, 0));
 
     private static DateOnly Day(DateTimeOffset now, int offsetDays) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(offsetDays);
 

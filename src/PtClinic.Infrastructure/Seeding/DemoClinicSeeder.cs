@@ -95,7 +95,7 @@ public sealed partial class DemoClinicSeeder(
         ];
         foreach (var p in patients)
         {
-            var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, now);
+            var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, now.AddDays(-120));
             patient.UpdateContact(p.Phone, null);
             db.Patients.Add(patient);
         }

@@ -26,8 +26,10 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(1);
         (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(3);
         (await App.ReadAsync(db => db.NoteAddenda.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
-        // The demo therapist's day is booked: three visits not yet started or charted.
-        (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.Scheduled))).ShouldBe(3);
+        // The demo therapist's day is booked: one patient checked in with a draft under way, two to come.
+        (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.Scheduled))).ShouldBe(2);
+        (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.CheckedIn))).ShouldBe(1);
+        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Draft))).ShouldBe(1);
         (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
 
         await using var scope = App.Services.CreateAsyncScope();

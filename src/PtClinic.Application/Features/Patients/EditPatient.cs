@@ -10,34 +10,43 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Patients;
 
 /// <summary>
-/// Saves edited demographics. <see cref="Version"/> is the one the editor loaded: if someone saved
-/// in between, the edit is refused with a Conflict and their data stays.
+/// Saves edited demographics, MRN, occupation and medical-history flags. <see cref="Version"/> is the
+/// one the editor loaded: if someone saved in between, the edit is refused with a Conflict and their
+/// data stays.
 /// </summary>
 [RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
 public sealed record EditPatientCommand(
     Guid PatientId,
     uint Version,
+    string Mrn,
     string GivenName,
     string FamilyName,
     DateOnly? DateOfBirth,
     Sex? Sex,
     string? Phone,
-    string? Email) : ICommand<Result>;
+    string? Email,
+    string? Occupation,
+    MedicalHistory? MedicalHistory) : ICommand<Result>;
 
 public sealed class EditPatientValidator : AbstractValidator<EditPatientCommand>
 {
     public EditPatientValidator(TimeProvider clock)
     {
         RuleFor(c => c.PatientId).NotEmpty();
-        RuleFor(c => c.GivenName).NotEmpty().MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.FamilyName).NotEmpty().MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.DateOfBirth).NotNull()
+        RuleFor(c => c.Mrn).NotEmpty().WithMessage("Enter the MRN: a patient keeps one once registered.")
+            .MaximumLength(Patient.MrnMaxLength);
+        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
             .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             .WithMessage("Date of birth cannot be in the future.");
-        RuleFor(c => c.Sex).NotNull().IsInEnum();
+        RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
         RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);
-        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength).EmailAddress()
+        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength)
+            .EmailAddress().WithMessage("Enter an email address like name@example.org.")
             .When(c => !string.IsNullOrWhiteSpace(c.Email));
+        RuleFor(c => c.Occupation).MaximumLength(Patient.OccupationMaxLength);
+        RuleFor(c => c.MedicalHistory).NotNull();
     }
 }
 
@@ -52,16 +61,45 @@ public sealed class EditPatientHandler(IAppDbContext db, TimeProvider clock)
             return Error.NotFound("Patient");
         }
 
+        var mrn = command.Mrn.Trim();
+        if (mrn != patient.Mrn && await MrnTakenAsync(mrn, patient.Id, cancellationToken))
+        {
+            return MrnTaken(mrn);
+        }
+
         // Compare against the version the editor loaded, not the one just read: xmin makes the
         // UPDATE match no row when anyone saved in between, which surfaces as a Conflict.
         db.Entry(patient).Property(p => p.Version).OriginalValue = command.Version;
 
+        patient.AssignMrn(mrn);
         patient.Rename(command.GivenName, command.FamilyName);
         patient.CorrectDateOfBirth(command.DateOfBirth!.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         patient.ChangeSex(command.Sex!.Value);
         patient.UpdateContact(command.Phone, command.Email);
+        patient.ChangeOccupation(command.Occupation);
+        patient.RecordMedicalHistory(command.MedicalHistory!);
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // Another edit took the same MRN between the check above and this save.
+            if (await MrnTakenAsync(mrn, patient.Id, cancellationToken))
+            {
+                return MrnTaken(mrn);
+            }
+
+            throw;
+        }
+
         return Result.Success();
     }
+
+    private Task<bool> MrnTakenAsync(string mrn, Guid patientId, CancellationToken cancellationToken) =>
+        db.Patients.AnyAsync(p => p.Mrn == mrn && p.Id != patientId, cancellationToken);
+
+    private static Error MrnTaken(string mrn) =>
+        Error.Validation(nameof(EditPatientCommand.Mrn), $"MRN {mrn} is already used by another patient of this clinic.");
 }

@@ -6,6 +6,7 @@ using PtClinic.Domain.Patients;
 
 namespace PtClinic.Application.Features.Patients;
 
+/// <summary>One patient's record as the editor loads it, with the version a save is checked against.</summary>
 public sealed record GetPatientQuery(Guid PatientId) : IQuery<Result<PatientDto>>;
 
 public sealed record PatientDto(
@@ -17,6 +18,8 @@ public sealed record PatientDto(
     Sex Sex,
     string? Phone,
     string? Email,
+    string? Occupation,
+    MedicalHistory MedicalHistory,
     uint Version);
 
 public sealed class GetPatientHandler(IAppDbContext db) : IQueryHandler<GetPatientQuery, Result<PatientDto>>
@@ -26,7 +29,8 @@ public sealed class GetPatientHandler(IAppDbContext db) : IQueryHandler<GetPatie
         var patient = await db.Patients
             .Where(p => p.Id == query.PatientId)
             .Select(p => new PatientDto(
-                p.Id, p.Mrn, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Phone, p.Email, p.Version))
+                p.Id, p.Mrn, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Phone, p.Email,
+                p.Occupation, p.MedicalHistory, p.Version))
             .FirstOrDefaultAsync(cancellationToken);
 
         return patient is null ? Error.NotFound("Patient") : patient;

@@ -9,7 +9,10 @@ using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Patients;
 
-/// <summary>Registers a patient in the current user's clinic. A blank MRN gets the next generated one.</summary>
+/// <summary>
+/// Registers a patient in the current user's clinic, with the medical-history flags confirmed at
+/// intake. A blank MRN gets the next generated one.
+/// </summary>
 [RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
 public sealed record RegisterPatientCommand(
     string GivenName,
@@ -18,22 +21,26 @@ public sealed record RegisterPatientCommand(
     Sex? Sex,
     string? Phone = null,
     string? Email = null,
-    string? Mrn = null) : ICommand<Result<Guid>>;
+    string? Mrn = null,
+    string? Occupation = null,
+    MedicalHistory? MedicalHistory = null) : ICommand<Result<Guid>>;
 
 public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatientCommand>
 {
     public RegisterPatientValidator(TimeProvider clock)
     {
-        RuleFor(c => c.GivenName).NotEmpty().MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.FamilyName).NotEmpty().MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.DateOfBirth).NotNull()
+        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
             .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             .WithMessage("Date of birth cannot be in the future.");
-        RuleFor(c => c.Sex).NotNull().IsInEnum();
+        RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
         RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);
-        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength).EmailAddress()
+        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength)
+            .EmailAddress().WithMessage("Enter an email address like name@example.org.")
             .When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Mrn).MaximumLength(Patient.MrnMaxLength);
+        RuleFor(c => c.Occupation).MaximumLength(Patient.OccupationMaxLength);
     }
 }
 
@@ -46,13 +53,23 @@ public sealed class RegisterPatientHandler(
 {
     public async ValueTask<Result<Guid>> Handle(RegisterPatientCommand command, CancellationToken cancellationToken)
     {
-        var mrn = string.IsNullOrWhiteSpace(command.Mrn)
-            ? await mrns.NextAsync(cancellationToken)
-            : command.Mrn.Trim();
-
-        if (await db.Patients.AnyAsync(p => p.Mrn == mrn, cancellationToken))
+        string mrn;
+        if (string.IsNullOrWhiteSpace(command.Mrn))
         {
-            return Error.Validation(nameof(command.Mrn), $"MRN {mrn} is already used by another patient of this clinic.");
+            // A typed MRN may already hold a number the sequence reaches later: skip it.
+            do
+            {
+                mrn = await mrns.NextAsync(cancellationToken);
+            }
+            while (await db.Patients.AnyAsync(p => p.Mrn == mrn, cancellationToken));
+        }
+        else
+        {
+            mrn = command.Mrn.Trim();
+            if (await db.Patients.AnyAsync(p => p.Mrn == mrn, cancellationToken))
+            {
+                return MrnTaken(mrn);
+            }
         }
 
         var patient = Patient.Register(
@@ -64,9 +81,28 @@ public sealed class RegisterPatientHandler(
             command.Sex!.Value,
             clock.GetUtcNow());
         patient.UpdateContact(command.Phone, command.Email);
+        patient.ChangeOccupation(command.Occupation);
+        patient.RecordMedicalHistory(command.MedicalHistory ?? MedicalHistory.None);
 
         db.Patients.Add(patient);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two desks typed the same MRN at once: the unique index let only one through.
+            if (await db.Patients.AnyAsync(p => p.Mrn == mrn, cancellationToken))
+            {
+                return MrnTaken(mrn);
+            }
+
+            throw;
+        }
+
         return patient.Id;
     }
+
+    private static Error MrnTaken(string mrn) =>
+        Error.Validation(nameof(RegisterPatientCommand.Mrn), $"MRN {mrn} is already used by another patient of this clinic.");
 }

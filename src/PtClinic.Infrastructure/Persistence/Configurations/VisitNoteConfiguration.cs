@@ -25,8 +25,11 @@ internal sealed class VisitNoteConfiguration : IEntityTypeConfiguration<VisitNot
 
         builder.HasMany(n => n.Addenda).WithOne().HasForeignKey(a => a.NoteId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(n => n.Addenda).UsePropertyAccessMode(PropertyAccessMode.Field);
-        // Unsigned-notes report: drafts by age.
-        builder.HasIndex(n => new { n.ClinicId, n.Status, n.LastEditedAt });
+        // Autosave rewrites a draft every few seconds. No index covers a column a save changes, and
+        // a page keeps room for the new row version, so PostgreSQL can update in place (HOT)
+        // instead of writing new entries into every index.
+        builder.ToTable(t => t.HasComment("SOAP notes; a trigger refuses changes once signed."));
+        builder.HasStorageParameter("fillfactor", 80);
     }
 }
 

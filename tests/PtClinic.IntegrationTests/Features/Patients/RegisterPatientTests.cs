@@ -25,6 +25,40 @@ public sealed class RegisterPatientTests(AppFixture app) : IntegrationTest(app)
         stored.Email.ShouldBe("ellen@example.org");
     }
 
+    [Theory]
+    [InlineData(StaffRoles.FrontDesk)]
+    [InlineData(StaffRoles.Therapist)]
+    [InlineData(StaffRoles.Admin)]
+    public async Task Registration_keeps_the_occupation_the_medical_history_flags_and_a_typed_MRN(string role)
+    {
+        var clinic = await App.AddClinicAsync("Northside Physio");
+        var history = new MedicalHistory { AnticoagulantUse = true, NeedlePhobia = true, DeepVeinThrombosisHistory = true };
+
+        var result = await App.SendAsync(AppFixture.StaffOf(clinic, role), new RegisterPatientCommand(
+            "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female,
+            Mrn: " HX-4471 ", Occupation: " Warehouse picker ", MedicalHistory: history));
+
+        result.IsSuccess.ShouldBeTrue(result.Error?.Message);
+        var stored = await App.ReadAsync(db => db.Patients.IgnoreQueryFilters().SingleAsync(p => p.Id == result.Value));
+        stored.Mrn.ShouldBe("HX-4471");
+        stored.Occupation.ShouldBe("Warehouse picker");
+        stored.MedicalHistory.ShouldBe(history);
+        stored.MedicalHistory.Describe().ShouldBe(["Anticoagulant use", "Needle phobia", "History of deep-vein thrombosis"]);
+    }
+
+    [Fact]
+    public async Task Without_a_medical_history_no_flag_is_set()
+    {
+        var clinic = await App.AddClinicAsync("Northside Physio");
+
+        var result = await App.SendAsync(AppFixture.StaffOf(clinic, StaffRoles.FrontDesk),
+            new RegisterPatientCommand("Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female));
+
+        var stored = await App.ReadAsync(db => db.Patients.IgnoreQueryFilters().SingleAsync(p => p.Id == result.Value));
+        stored.MedicalHistory.ShouldBe(MedicalHistory.None);
+        stored.Occupation.ShouldBeNull();
+    }
+
     [Fact]
     public async Task An_invalid_registration_returns_field_errors_and_writes_nothing()
     {
@@ -33,7 +67,8 @@ public sealed class RegisterPatientTests(AppFixture app) : IntegrationTest(app)
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
 
         var result = await App.SendAsync(desk, new RegisterPatientCommand(
-            "", new string('x', Patient.NameMaxLength + 1), tomorrow, Sex: null, Email: "not-an-email"));
+            "", new string('x', Patient.NameMaxLength + 1), tomorrow, Sex: null, Email: "not-an-email",
+            Mrn: new string('1', Patient.MrnMaxLength + 1), Occupation: new string('x', Patient.OccupationMaxLength + 1)));
 
         result.IsSuccess.ShouldBeFalse();
         result.Error.Kind.ShouldBe(ErrorKind.Validation);
@@ -42,6 +77,8 @@ public sealed class RegisterPatientTests(AppFixture app) : IntegrationTest(app)
         result.Error.For(nameof(RegisterPatientCommand.DateOfBirth)).ShouldBe("Date of birth cannot be in the future.");
         result.Error.For(nameof(RegisterPatientCommand.Sex)).ShouldNotBeNull();
         result.Error.For(nameof(RegisterPatientCommand.Email)).ShouldNotBeNull();
+        result.Error.For(nameof(RegisterPatientCommand.Mrn)).ShouldNotBeNull();
+        result.Error.For(nameof(RegisterPatientCommand.Occupation)).ShouldNotBeNull();
         (await CountPatientsAsync()).ShouldBe(0);
     }
 
@@ -59,6 +96,23 @@ public sealed class RegisterPatientTests(AppFixture app) : IntegrationTest(app)
         second.Error!.Kind.ShouldBe(ErrorKind.Validation);
         second.Error.For(nameof(RegisterPatientCommand.Mrn))!.ShouldContain("already used");
         (await CountPatientsAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_generated_MRN_skips_a_number_someone_already_typed_in()
+    {
+        var clinic = await App.AddClinicAsync("Northside Physio");
+        var desk = AppFixture.StaffOf(clinic, StaffRoles.FrontDesk);
+        var last = await App.ReadAsync(db => db.Database.SqlQueryRaw<long>("SELECT nextval('patient_mrn_seq') AS \"Value\"").SingleAsync());
+        var next = $"P{last + 1:D6}";
+        (await App.SendAsync(desk, new RegisterPatientCommand("Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Mrn: next)))
+            .IsSuccess.ShouldBeTrue();
+
+        var generated = await App.SendAsync(desk, new RegisterPatientCommand("Daniel", "Okonkwo", new DateOnly(1995, 11, 2), Sex.Male));
+
+        generated.IsSuccess.ShouldBeTrue(generated.Error?.Message);
+        var stored = await App.ReadAsync(db => db.Patients.IgnoreQueryFilters().SingleAsync(p => p.Id == generated.Value));
+        stored.Mrn.ShouldBe($"P{last + 2:D6}");
     }
 
     [Fact]

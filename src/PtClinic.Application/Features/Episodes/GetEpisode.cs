@@ -1,0 +1,96 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Episodes;
+
+public sealed record GetEpisodeQuery(Guid EpisodeId) : IQuery<Result<EpisodeDto>>;
+
+public sealed record EpisodeDto(
+    Guid Id,
+    Guid PatientId,
+    string PatientName,
+    string ChiefComplaint,
+    BodyRegion Region,
+    BodySide Side,
+    DateOnly? OnsetDate,
+    string? ReferralSource,
+    Guid TherapistId,
+    string TherapistName,
+    EpisodeStatus Status,
+    string? HoldReason,
+    DischargeReason? DischargeReason,
+    string? DischargeNote,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? DischargedAt,
+    uint Version,
+    IReadOnlyList<EpisodeVisitDto> Visits);
+
+/// <summary>A visit as the episode overview lists it; <see cref="NoteStatus"/> is null until charting starts.</summary>
+public sealed record EpisodeVisitDto(
+    Guid VisitId,
+    DateTimeOffset StartsAt,
+    int DurationMinutes,
+    VisitType Type,
+    VisitStatus Status,
+    string TherapistName,
+    NoteStatus? NoteStatus,
+    string? CoveringTherapistName = null);
+
+public sealed class GetEpisodeHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser)
+    : IQueryHandler<GetEpisodeQuery, Result<EpisodeDto>>
+{
+    public async ValueTask<Result<EpisodeDto>> Handle(GetEpisodeQuery query, CancellationToken cancellationToken)
+    {
+        var episodes = await EpisodeReader.ReadAsync(
+            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.Id == query.EpisodeId), cancellationToken);
+        return episodes.Count == 0 ? Error.NotFound("Episode") : episodes[0];
+    }
+}
+
+/// <summary>Episodes with their patient, therapist and visits: three queries, however many episodes.</summary>
+internal static class EpisodeReader
+{
+    public static async Task<IReadOnlyList<EpisodeDto>> ReadAsync(
+        IAppDbContext db, IStaffDirectory staff, Guid clinicId, IQueryable<EpisodeOfCare> episodes, CancellationToken ct)
+    {
+        var rows = await episodes
+            .Join(db.Patients, e => e.PatientId, p => p.Id, (e, p) => new
+            {
+                e.Id, e.PatientId, PatientName = p.GivenName + " " + p.FamilyName, e.ChiefComplaint, e.Region,
+                e.Side, e.OnsetDate, e.ReferralSource, e.TherapistId, e.Status, e.HoldReason, e.DischargeReason,
+                e.DischargeNote, e.OpenedAt, e.DischargedAt, e.Version,
+            })
+            .OrderByDescending(e => e.OpenedAt).ThenByDescending(e => e.Id)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var episodeIds = rows.Select(r => r.Id).ToList();
+        var visits = await db.Visits
+            .Where(v => episodeIds.Contains(v.EpisodeId))
+            .OrderBy(v => v.StartsAt).ThenBy(v => v.Id)
+            .Select(v => new
+            {
+                v.Id, v.EpisodeId, v.StartsAt, v.DurationMinutes, v.Type, v.Status, v.TherapistId, v.CoveringTherapistId,
+                NoteStatus = db.VisitNotes.Where(n => n.VisitId == v.Id).Select(n => (NoteStatus?)n.Status).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var nameOf = await staff.NamesAsync(clinicId, ct);
+        var visitsByEpisode = visits.ToLookup(v => v.EpisodeId, v => new EpisodeVisitDto(
+            v.Id, v.StartsAt, v.DurationMinutes, v.Type, v.Status, nameOf(v.TherapistId), v.NoteStatus,
+            v.CoveringTherapistId is { } cover ? nameOf(cover) : null));
+
+        return rows.Select(e => new EpisodeDto(
+                e.Id, e.PatientId, e.PatientName, e.ChiefComplaint, e.Region, e.Side, e.OnsetDate, e.ReferralSource,
+                e.TherapistId, nameOf(e.TherapistId), e.Status, e.HoldReason, e.DischargeReason, e.DischargeNote,
+                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,26 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+
+namespace PtClinic.Application.Features.Episodes;
+
+/// <summary>A patient's episodes of care, newest first, each with its visits.</summary>
+public sealed record ListPatientEpisodesQuery(Guid PatientId) : IQuery<Result<IReadOnlyList<EpisodeDto>>>;
+
+public sealed class ListPatientEpisodesHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser)
+    : IQueryHandler<ListPatientEpisodesQuery, Result<IReadOnlyList<EpisodeDto>>>
+{
+    public async ValueTask<Result<IReadOnlyList<EpisodeDto>>> Handle(
+        ListPatientEpisodesQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == query.PatientId, cancellationToken))
+        {
+            return Error.NotFound("Patient");
+        }
+
+        var episodes = await EpisodeReader.ReadAsync(
+            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.PatientId == query.PatientId), cancellationToken);
+        return Result<IReadOnlyList<EpisodeDto>>.Success(episodes);
+    }
+}

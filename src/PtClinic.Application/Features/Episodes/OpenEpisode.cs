@@ -1,0 +1,76 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Episodes;
+
+/// <summary>Opens a new episode of care for a patient of the clinic, with its responsible therapist.</summary>
+[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+public sealed record OpenEpisodeCommand(
+    Guid PatientId,
+    string ChiefComplaint,
+    BodyRegion? Region,
+    BodySide? Side,
+    DateOnly? OnsetDate,
+    string? ReferralSource,
+    Guid TherapistId) : ICommand<Result<Guid>>;
+
+public sealed class OpenEpisodeValidator : AbstractValidator<OpenEpisodeCommand>
+{
+    public OpenEpisodeValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.PatientId).NotEmpty();
+        RuleFor(c => c.ChiefComplaint).NotEmpty().MaximumLength(EpisodeOfCare.ChiefComplaintMaxLength);
+        RuleFor(c => c.Region).NotNull().IsInEnum();
+        RuleFor(c => c.Side).NotNull().IsInEnum();
+        // The same day the domain compares with, so the form and the rule never disagree.
+        RuleFor(c => c.OnsetDate)
+            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .WithMessage("The onset date cannot be in the future.");
+        RuleFor(c => c.ReferralSource).MaximumLength(EpisodeOfCare.ReferralSourceMaxLength);
+        RuleFor(c => c.TherapistId).NotEmpty().WithMessage("Choose the responsible therapist.");
+    }
+}
+
+public sealed class OpenEpisodeHandler(
+    IAppDbContext db,
+    IStaffDirectory staff,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+    : ICommandHandler<OpenEpisodeCommand, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(OpenEpisodeCommand command, CancellationToken cancellationToken)
+    {
+        var clinicId = currentUser.ClinicId!.Value;
+        if (!await db.Patients.AnyAsync(p => p.Id == command.PatientId, cancellationToken))
+        {
+            return Error.NotFound("Patient");
+        }
+
+        if (!await staff.IsTherapistAsync(clinicId, command.TherapistId, cancellationToken))
+        {
+            return Error.Validation(nameof(command.TherapistId), "Choose a therapist of this clinic.");
+        }
+
+        var episode = EpisodeOfCare.Open(
+            clinicId,
+            command.PatientId,
+            command.ChiefComplaint,
+            command.Region!.Value,
+            command.Side!.Value,
+            command.OnsetDate,
+            command.ReferralSource,
+            command.TherapistId,
+            clock.GetUtcNow());
+
+        db.Episodes.Add(episode);
+        await db.SaveChangesAsync(cancellationToken);
+        return episode.Id;
+    }
+}

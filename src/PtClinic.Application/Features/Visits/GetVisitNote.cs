@@ -1,0 +1,105 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Visits;
+
+/// <summary>
+/// A visit's SOAP note for the charting page (blank sections and a null <c>NoteId</c> until the first
+/// save), with what the current user may do with it. Clinical staff only: the front desk books
+/// visits but does not read notes.
+/// </summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.Admin)]
+public sealed record GetVisitNoteQuery(Guid VisitId) : IQuery<Result<VisitNoteDto>>;
+
+public sealed record VisitNoteDto(
+    Guid VisitId,
+    Guid EpisodeId,
+    Guid PatientId,
+    string PatientName,
+    string Mrn,
+    DateTimeOffset StartsAt,
+    VisitType Type,
+    VisitStatus VisitStatus,
+    string TherapistName,
+    Guid? NoteId,
+    string Subjective,
+    string Objective,
+    string Assessment,
+    string Plan,
+    NoteStatus? NoteStatus,
+    uint? Version,
+    DateTimeOffset? LastEditedAt,
+    string? LastEditedBy,
+    string? SignedBy,
+    DateTimeOffset? SignedAt,
+    bool CanEdit,
+    bool CanSign,
+    IReadOnlyList<AddendumDto> Addenda);
+
+public sealed record AddendumDto(Guid Id, string Text, string Author, DateTimeOffset SignedAt);
+
+public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser)
+    : IQueryHandler<GetVisitNoteQuery, Result<VisitNoteDto>>
+{
+    public async ValueTask<Result<VisitNoteDto>> Handle(GetVisitNoteQuery query, CancellationToken cancellationToken)
+    {
+        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == query.VisitId, cancellationToken);
+        if (visit is null)
+        {
+            return Error.NotFound("Visit");
+        }
+
+        var context = await db.Episodes
+            .Where(e => e.Id == visit.EpisodeId)
+            .Join(db.Patients, e => e.PatientId, p => p.Id, (e, p) => new
+            {
+                e.Status, PatientName = p.GivenName + " " + p.FamilyName, p.Mrn,
+            })
+            .SingleAsync(cancellationToken);
+        var note = await db.VisitNotes.AsNoTracking()
+            .Include(n => n.Addenda)
+            .FirstOrDefaultAsync(n => n.VisitId == visit.Id, cancellationToken);
+        var therapistName = await staff.NameOfAsync(currentUser.ClinicId!.Value, visit.TherapistId, cancellationToken);
+
+        // The same conditions the commands enforce, so the page offers only what will succeed.
+        var canEdit = note is not { IsSigned: true }
+            && visit.CanBeCharted
+            && context.Status != EpisodeStatus.Discharged
+            && currentUser.IsInRole(StaffRoles.Therapist);
+        var canSign = canEdit && currentUser.UserId is { } me && visit.IsTreatedBy(me);
+
+        return new VisitNoteDto(
+            visit.Id,
+            visit.EpisodeId,
+            visit.PatientId,
+            context.PatientName,
+            context.Mrn,
+            visit.StartsAt,
+            visit.Type,
+            visit.Status,
+            therapistName,
+            note?.Id,
+            note?.Subjective ?? string.Empty,
+            note?.Objective ?? string.Empty,
+            note?.Assessment ?? string.Empty,
+            note?.Plan ?? string.Empty,
+            note?.Status,
+            note?.Version,
+            note?.LastEditedAt,
+            note?.LastEditedBy.Name,
+            note?.SignedBy?.Name,
+            note?.SignedAt,
+            canEdit,
+            canSign,
+            note?.Addenda.OrderBy(a => a.SignedAt).ThenBy(a => a.Id)
+                .Select(a => new AddendumDto(a.Id, a.Text, a.Author.Name, a.SignedAt))
+                .ToList() ?? []);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Behaviours;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Visits;
+
+/// <summary>
+/// Autosaves the draft SOAP note of a visit. <see cref="Version"/> is the version the editor holds,
+/// null for "there is no note yet". A save made against anything but the current note (someone saved
+/// in between, or created the note first) is a Conflict and overwrites nothing. The editor sends the
+/// returned version with its next save.
+/// </summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record SaveNoteDraftCommand(
+    Guid VisitId,
+    uint? Version,
+    string? Subjective,
+    string? Objective,
+    string? Assessment,
+    string? Plan) : ICommand<Result<NoteDraftSaved>>;
+
+public sealed record NoteDraftSaved(Guid NoteId, uint Version, DateTimeOffset SavedAt);
+
+public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftCommand>
+{
+    public SaveNoteDraftValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.Subjective).MaximumLength(VisitNote.SectionMaxLength);
+        RuleFor(c => c.Objective).MaximumLength(VisitNote.SectionMaxLength);
+        RuleFor(c => c.Assessment).MaximumLength(VisitNote.SectionMaxLength);
+        RuleFor(c => c.Plan).MaximumLength(VisitNote.SectionMaxLength);
+    }
+}
+
+/// <summary>
+/// Runs on every pause in typing, so the usual save costs one SELECT (the note, with its episode's
+/// status) and one UPDATE; the visit and episode are loaded only to create the note.
+/// </summary>
+public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<SaveNoteDraftCommand, Result<NoteDraftSaved>>
+{
+    private const string UniqueViolation = "23505";
+    private const string ConflictMessage = DomainRuleBehaviour<SaveNoteDraftCommand, Result<NoteDraftSaved>>.ConflictMessage;
+
+    public async ValueTask<Result<NoteDraftSaved>> Handle(SaveNoteDraftCommand command, CancellationToken cancellationToken)
+    {
+        var current = await (
+                from n in db.VisitNotes
+                join v in db.Visits on n.VisitId equals v.Id
+                join e in db.Episodes on v.EpisodeId equals e.Id
+                where n.VisitId == command.VisitId
+                select new { Note = n, EpisodeStatus = e.Status })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return await StartAsync(command, cancellationToken);
+        }
+
+        if (current.EpisodeStatus == EpisodeStatus.Discharged)
+        {
+            await EnsureEpisodeNotDischargedAsync(command.VisitId, cancellationToken);
+        }
+
+        if (command.Version is not { } version)
+        {
+            return Error.Conflict(ConflictMessage);
+        }
+
+        var note = current.Note;
+        // The UPDATE matches only the version the editor holds (xmin); any save in between makes it
+        // match nothing, which surfaces as a Conflict.
+        db.Entry(note).Property(n => n.Version).OriginalValue = version;
+        note.SaveDraft(command.Subjective, command.Objective, command.Assessment, command.Plan, currentUser.AsStaffRef(), Now());
+        await db.SaveChangesAsync(cancellationToken);
+        return new NoteDraftSaved(note.Id, note.Version, note.LastEditedAt);
+    }
+
+    private async Task<Result<NoteDraftSaved>> StartAsync(SaveNoteDraftCommand command, CancellationToken cancellationToken)
+    {
+        var chart = await (
+                from v in db.Visits.AsNoTracking()
+                join e in db.Episodes.AsNoTracking() on v.EpisodeId equals e.Id
+                where v.Id == command.VisitId
+                select new { Visit = v, Episode = e })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (chart is null)
+        {
+            return Error.NotFound("Visit");
+        }
+
+        chart.Episode.EnsureNotDischarged();
+        if (command.Version is not null)
+        {
+            // The editor had a note that is no longer there.
+            return Error.Conflict(ConflictMessage);
+        }
+
+        var author = currentUser.AsStaffRef();
+        var now = Now();
+        var note = VisitNote.Start(chart.Visit, author, now);
+        note.SaveDraft(command.Subjective, command.Objective, command.Assessment, command.Plan, author, now);
+        db.VisitNotes.Add(note);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is DbException { SqlState: UniqueViolation })
+        {
+            // Two first saves raced (two tabs, two therapists): one note per visit, the other one lost.
+            return Error.Conflict(ConflictMessage);
+        }
+
+        return new NoteDraftSaved(note.Id, note.Version, note.LastEditedAt);
+    }
+
+    /// <summary>
+    /// Now, at PostgreSQL's microsecond precision: the SavedAt the editor shows is then exactly the
+    /// LastEditedAt a reload reads.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    private async Task EnsureEpisodeNotDischargedAsync(Guid visitId, CancellationToken cancellationToken)
+    {
+        var episode = await db.Visits.Where(v => v.Id == visitId)
+            .Join(db.Episodes, v => v.EpisodeId, e => e.Id, (_, e) => e)
+            .AsNoTracking()
+            .SingleAsync(cancellationToken);
+        episode.EnsureNotDischarged();
+    }
+}
