@@ -5,8 +5,10 @@
 #                           line is "tests: N passed, N failed, N skipped"
 #   ./ptclinic.sh migrate   apply the migrations and the demo data to the local database
 #   ./ptclinic.sh stop      stop the local PostgreSQL if a killed session left it running
+#   ./ptclinic.sh bench     benchmarks against a throwaway PostgreSQL; writes docs/benchmarks.md
 # Installs the missing Debian packages it needs (as root). Environment knobs:
-#   PTCLINIC_WEB_PORT (5080), PTCLINIC_TEST_TIMEOUT (60m), PTCLINIC_TEST_MODULES_IN_PARALLEL (1)
+#   PTCLINIC_WEB_PORT (5080), PTCLINIC_TEST_TIMEOUT (60m), PTCLINIC_TEST_MODULES_IN_PARALLEL (1),
+#   PTCLINIC_BENCH_TIMEOUT (30m)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -399,10 +401,33 @@ count_results() {
   return 0
 }
 
+# ---------------------------------------------------------------- benchmarks
+
+BENCH_DIR=bench/PtClinic.Benchmarks
+BENCH_DLL=bin/Release/net10.0/linux-x64/PtClinic.Benchmarks.dll # relative to BENCH_DIR
+
+# The real pipeline against the same SQL sent raw, on a throwaway cluster; a few minutes. Extra
+# arguments go to the program (e.g. --quick, --only note-save). It runs in the background like the
+# app, so the exit handler can stop it (then PostgreSQL) whenever the script is interrupted.
+cmd_bench() {
+  require_dotnet
+  ensure_packages postgresql
+  test_cluster_up
+  say "Building the benchmarks (Release, warnings as errors)"
+  dotnet build "$BENCH_DIR/PtClinic.Benchmarks.csproj" -c Release -warnaserror -nologo || die "the build failed"
+  [[ -f $BENCH_DIR/$BENCH_DLL ]] || die "the build did not produce $BENCH_DIR/$BENCH_DLL"
+  say "Running the benchmarks"
+  timeout -k 30 "${PTCLINIC_BENCH_TIMEOUT:-30m}" dotnet "$BENCH_DIR/$BENCH_DLL" \
+    --server "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
+    --output "$REPO/docs/benchmarks.md" "$@" </dev/null &
+  APP_PID=$!
+  wait_app || die "the benchmarks failed (exit code $?)"
+}
+
 # ---------------------------------------------------------------- main
 
 usage() {
-  sed -n '2,9s/^# \{0,1\}//p' "$0"
+  sed -n '2,11s/^# \{0,1\}//p' "$0"
 }
 
 case ${1:-} in
@@ -410,6 +435,7 @@ run) cmd_run ;;
 test) cmd_test ;;
 migrate) cmd_migrate ;;
 stop) cmd_stop ;;
+bench) shift && cmd_bench "$@" ;;
 -h | --help | help) usage ;;
 *)
   usage >&2

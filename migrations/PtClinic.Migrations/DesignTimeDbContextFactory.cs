@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using PtClinic.Application.Common.Abstractions;
 using PtClinic.Infrastructure;
 using PtClinic.Infrastructure.Persistence;
 
@@ -18,19 +17,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
             ?? "Host=127.0.0.1;Port=5433;Database=ptclinic;Username=postgres";
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DependencyInjection.ConfigureDbContext(options, connectionString);
-        return new AppDbContext(options.Options, new NoUser());
-    }
-
-    private sealed class NoUser : ICurrentUser
-    {
-        public bool IsAuthenticated => false;
-
-        public Guid? UserId => null;
-
-        public Guid? ClinicId => null;
-
-        public string? DisplayName => null;
-
-        public bool IsInRole(string role) => false;
+        return new AppDbContext(options.Options);
     }
 }

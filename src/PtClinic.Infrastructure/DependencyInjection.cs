@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
@@ -25,8 +26,14 @@ public static class DependencyInjection
         services.AddScoped<ClaimsCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
 
-        services.AddDbContext<AppDbContext>(db => ConfigureDbContext(db, options.ConnectionString));
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        // Every operation gets its own context (a fresh scope per operation), so contexts are
+        // pooled: renting one is far cheaper than building it. Each rent is bound to the scope's
+        // user, which is what the clinic filters read.
+        services.AddPooledDbContextFactory<AppDbContext>(db => ConfigureDbContext(db, options.ConnectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContext()
+            .ServingUser(sp.GetRequiredService<ICurrentUser>()));
+        services.AddScoped<IAppDbContext, AppDbContextAccess>();
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
@@ -66,6 +73,31 @@ public static class DependencyInjection
     }
 
     public static void ConfigureDbContext(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+        db.UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
           .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements the app sends again and again (autosave, search), so
+    /// PostgreSQL parses and plans them once per connection. An explicit setting in the connection
+    /// string wins (set Max Auto Prepare=0 behind a pooler that cannot keep prepared statements).
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        // EF Core opens a pooled connection twice per autosave (read, then write). A reset on each
+        // return costs PostgreSQL five statements; the app keeps no session state to reset (search
+        // uses SET LOCAL inside its own transaction).
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 }

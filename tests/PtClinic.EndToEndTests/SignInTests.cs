@@ -26,6 +26,8 @@ public sealed class SignInTests(WebAppFixture app)
         await Expect(page.GetByTestId("user-badge")).ToContainTextAsync("Maya Lindqvist");
         // Other browser tests register patients in the same database: the demo's five at least.
         await Expect(page.GetByTestId("patient-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^([5-9]|\d{2,})$"));
+        // The demo therapist's day is booked by the seeder.
+        await Expect(page.GetByTestId("visits-today")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "home.png") });
     }
 

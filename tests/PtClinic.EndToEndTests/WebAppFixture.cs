@@ -54,6 +54,12 @@ public sealed class WebAppFixture : IAsyncLifetime
             ],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+
+        // The machine is small and shared: allow the waits some room, and take the app's cold start
+        // (JIT, first render, first circuit) once here rather than in whichever test runs first.
+        Assertions.SetDefaultExpectTimeout(10_000);
+        var warmUp = await SignedInPageAsync(DemoClinic.Therapist);
+        await warmUp.Context.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -84,7 +90,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
@@ -98,6 +104,19 @@ public sealed class WebAppFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await WaitForInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// A picture of the whole page for docs/screenshots. The viewport grows to the page's height
+    /// first: a full-page capture would draw the fixed app bar in the middle of a scrolled page.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string fileName)
+    {
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        var viewport = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 800 };
+        await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(height, viewport.Height, 2400));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, fileName) });
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
 
     /// <summary>Clicks before the Blazor circuit is live are lost; the layout flags when it is.</summary>

@@ -63,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DependencyInjection.ConfigureDbContext(options, ConnectionString);
-        return new AppDbContext(options.Options, user ?? new TestUser(null, null, []));
+        return new AppDbContext(options.Options).ServingUser(user ?? new TestUser(null, null, []));
     }
 
     public async Task ResetAsync()

@@ -18,9 +18,32 @@ namespace PtClinic.Infrastructure.Persistence;
 /// clinic of the user it serves: a global query filter hides every other clinic's rows, and saving a
 /// row of another clinic is refused.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    // Contexts are pooled, so the user is set on each rent (ServingUser) and cleared on return
+    // (Dispose): a context never carries one clinic's filter into another's operation.
+    private ICurrentUser _currentUser = NoUser.Instance;
+
+    /// <summary>Binds this context to the user (and so the clinic) it serves.</summary>
+    public AppDbContext ServingUser(ICurrentUser user)
+    {
+        _currentUser = user;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        _currentUser = NoUser.Instance;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _currentUser = NoUser.Instance;
+        return base.DisposeAsync();
+    }
+
     public DbSet<Clinic> Clinics => Set<Clinic>();
 
     public DbSet<Patient> Patients => Set<Patient>();
@@ -38,7 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters for each query; EF Core sends it as a parameter.</summary>
-    internal Guid? CurrentClinicId => currentUser.ClinicId;
+    internal Guid? CurrentClinicId => _currentUser.ClinicId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -88,6 +111,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     {
         RefuseWritesToOtherClinics();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Nobody signed in: the clinic filters match no row.</summary>
+    private sealed class NoUser : ICurrentUser
+    {
+        public static readonly NoUser Instance = new();
+
+        public bool IsAuthenticated => false;
+
+        public Guid? UserId => null;
+
+        public Guid? ClinicId => null;
+
+        public string? DisplayName => null;
+
+        public bool IsInRole(string role) => false;
     }
 
     private sealed class UtcDateTimeOffsetConverter()

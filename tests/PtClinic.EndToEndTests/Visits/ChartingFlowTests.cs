@@ -24,14 +24,14 @@ public sealed class ChartingFlowTests(WebAppFixture app)
         await ScheduleVisitTodayAsync(desk);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
         await Expect(desk.GetByTestId("visit-status")).ToHaveTextAsync("Checked in");
-        await desk.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "patient-chart.png"), FullPage = true });
+        await WebAppFixture.ScreenshotAsync(desk, "patient-chart.png");
 
         var therapist = await app.SignedInPageAsync(DemoClinic.Therapist);
         await therapist.GotoAsync("/today");
         await WebAppFixture.WaitForInteractiveAsync(therapist);
         var row = therapist.GetByRole(AriaRole.Row).Filter(new() { HasText = patientName });
         await Expect(row.GetByTestId("note-state")).ToHaveTextAsync("No note yet");
-        await therapist.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "today.png"), FullPage = true });
+        await WebAppFixture.ScreenshotAsync(therapist, "today.png");
         await row.GetByRole(AriaRole.Link, new() { Name = $"Open the note for {patientName}" }).ClickAsync();
         await WebAppFixture.WaitForInteractiveAsync(therapist);
 
@@ -43,9 +43,10 @@ public sealed class ChartingFlowTests(WebAppFixture app)
         await therapist.ReloadAsync();
         await WebAppFixture.WaitForInteractiveAsync(therapist);
         await Expect(therapist.GetByLabel("Subjective")).ToHaveValueAsync(subjective);
-        await therapist.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "visit-note-draft.png"), FullPage = true });
+        await WebAppFixture.ScreenshotAsync(therapist, "visit-note-draft.png");
 
         await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+        await therapist.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
         await Expect(therapist.GetByTestId("signed-banner")).ToContainTextAsync("Signed by Maya Lindqvist");
         await Expect(therapist.GetByLabel("Subjective")).ToHaveCountAsync(0);
         await Expect(therapist.GetByTestId("signed-subjective")).ToHaveTextAsync(subjective);
@@ -54,7 +55,7 @@ public sealed class ChartingFlowTests(WebAppFixture app)
         await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign and add addendum" }).ClickAsync();
         await Expect(therapist.GetByTestId("addendum")).ToContainTextAsync("Patient called: no soreness after treatment.");
         await Expect(therapist.GetByTestId("addendum")).ToContainTextAsync("signed by Maya Lindqvist");
-        await therapist.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "visit-note-signed.png"), FullPage = true });
+        await WebAppFixture.ScreenshotAsync(therapist, "visit-note-signed.png");
 
         // After a reload the signed note and its addendum are still there, and still read-only.
         await therapist.ReloadAsync();

@@ -43,8 +43,8 @@ public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftComm
 }
 
 /// <summary>
-/// Runs on every pause in typing, so the usual save costs one SELECT (the note, with its episode's
-/// status) and one UPDATE; the visit and episode are loaded only to create the note.
+/// Runs on every pause in typing, so the usual save costs one SELECT (the note, by its unique visit)
+/// and one UPDATE; the visit and episode are loaded only to create the note.
 /// </summary>
 public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<SaveNoteDraftCommand, Result<NoteDraftSaved>>
@@ -54,21 +54,13 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
 
     public async ValueTask<Result<NoteDraftSaved>> Handle(SaveNoteDraftCommand command, CancellationToken cancellationToken)
     {
-        var current = await (
-                from n in db.VisitNotes
-                join v in db.Visits on n.VisitId equals v.Id
-                join e in db.Episodes on v.EpisodeId equals e.Id
-                where n.VisitId == command.VisitId
-                select new { Note = n, EpisodeStatus = e.Status })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (current is null)
+        // A draft implies an episode still open: discharge is refused while any note is a draft, and
+        // no note starts in a discharged episode. So the usual save reads the note alone, by its
+        // unique visit, and writes it back.
+        var note = await db.VisitNotes.FirstOrDefaultAsync(n => n.VisitId == command.VisitId, cancellationToken);
+        if (note is null)
         {
             return await StartAsync(command, cancellationToken);
-        }
-
-        if (current.EpisodeStatus == EpisodeStatus.Discharged)
-        {
-            await EnsureEpisodeNotDischargedAsync(command.VisitId, cancellationToken);
         }
 
         if (command.Version is not { } version)
@@ -76,7 +68,6 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
             return Error.Conflict(ConflictMessage);
         }
 
-        var note = current.Note;
         // The UPDATE matches only the version the editor holds (xmin); any save in between makes it
         // match nothing, which surfaces as a Conflict.
         db.Entry(note).Property(n => n.Version).OriginalValue = version;
@@ -131,14 +122,5 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
     {
         var now = clock.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
-
-    private async Task EnsureEpisodeNotDischargedAsync(Guid visitId, CancellationToken cancellationToken)
-    {
-        var episode = await db.Visits.Where(v => v.Id == visitId)
-            .Join(db.Episodes, v => v.EpisodeId, e => e.Id, (_, e) => e)
-            .AsNoTracking()
-            .SingleAsync(cancellationToken);
-        episode.EnsureNotDischarged();
     }
 }

@@ -1,0 +1,363 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using PtClinic.Application.Features.Visits;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
+using PtClinic.Infrastructure.Persistence;
+
+namespace PtClinic.Benchmarks;
+
+/// <summary>
+/// note-save: eight therapists autosave their own visit's draft at once, each save passing the Version
+/// the previous one returned, through the command pipeline (validation, concurrency check, save)
+/// against the same SELECT and UPDATE sent raw from eight pooled connections.
+/// </summary>
+internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options, TextWriter log)
+{
+    public const int WriterCount = 8;
+
+    /// <summary>Four SOAP sections of 512 characters: a 2 KB draft, all of it sent and written each save.</summary>
+    public const int SectionLength = 512;
+
+
+    public async Task<NoteSaveResult> RunAsync(CancellationToken ct)
+    {
+        var writers = await SetUpAsync(ct);
+
+        // The first save, with Version null, creates the note (the editor's first pause in typing).
+        foreach (var writer in writers)
+        {
+            await OursAsync(writer, ct);
+        }
+
+        // The floor must send what the handler sends: compare one save of each, statement by statement.
+        IReadOnlyList<SqlStatement> oursSql;
+        using (var capture = await EfSqlCapture.StartAsync(ct))
+        {
+            await OursAsync(writers[0], ct);
+            oursSql = capture.Statements;
+        }
+
+        var floorSql = new List<SqlStatement>();
+        string? difference;
+        try
+        {
+            await FloorAsync(writers[0], floorSql, ct);
+            difference = FloorTrace.Compare(oursSql, floorSql, compareValues: false);
+        }
+        catch (PostgresException ex)
+        {
+            difference = $"The floor failed: {ex.MessageText}{Environment.NewLine}" + FloorTrace.Compare(oursSql, floorSql, compareValues: false);
+        }
+
+        if (difference is not null)
+        {
+            throw new BenchFailure(
+                "note-save: the floor no longer sends what SaveNoteDraftHandler sends; update FloorAsync in " +
+                "bench/PtClinic.Benchmarks/NoteSaveBench.cs." + Environment.NewLine + difference);
+        }
+
+        var result = new NoteSaveResult(oursSql);
+        GC.Collect();
+        await RoundAsync(OursAsync, writers, options.NoteWarmup, ct);
+        await RoundAsync(FloorAsync, writers, options.NoteWarmup, ct);
+        for (var round = 0; round < options.NoteRounds; round++)
+        {
+            // Alternate who goes first, as in patient-search.
+            var oursFirst = round % 2 == 0;
+            for (var side = 0; side < 2; side++)
+            {
+                if ((side == 0) == oursFirst)
+                {
+                    var r = await RoundAsync(OursAsync, writers, options.NoteRound, ct);
+                    result.OursPerSecond.Add(r.PerSecond);
+                    result.OursLatency.AddRange(r.Latency);
+                }
+                else
+                {
+                    var r = await RoundAsync(FloorAsync, writers, options.NoteRound, ct);
+                    result.FloorPerSecond.Add(r.PerSecond);
+                    result.FloorLatency.AddRange(r.Latency);
+                }
+            }
+        }
+
+        // One writer alone: the cost of a save without eight of them competing for two cores.
+        for (var round = 0; round < 2; round++)
+        {
+            var alone = await RoundAsync(OursAsync, writers.Take(1).ToArray(), options.NoteRound, ct);
+            var floorAlone = await RoundAsync(FloorAsync, writers.Take(1).ToArray(), options.NoteRound, ct);
+            if (round == 1)
+            {
+                result.OursAlone = alone.Latency;
+                result.FloorAlone = floorAlone.Latency;
+            }
+        }
+
+        log.WriteLine(
+            $"  ours  {Format.PerSecond(result.OursPerSecond.Median)} (rounds {string.Join(" ", result.OursPerSecond.Values.Select(Format.PerSecond))}), save p50 {Format.Ms(result.OursLatency.Median)} p95 {Format.Ms(result.OursLatency.P95)}");
+        log.WriteLine(
+            $"  floor {Format.PerSecond(result.FloorPerSecond.Median)} (rounds {string.Join(" ", result.FloorPerSecond.Values.Select(Format.PerSecond))}), save p50 {Format.Ms(result.FloorLatency.Median)} p95 {Format.Ms(result.FloorLatency.P95)}");
+        log.WriteLine(
+            $"  one writer alone: ours {Format.Ms(result.OursAlone.Median)}, floor {Format.Ms(result.FloorAlone.Median)} per save (median)");
+        return result;
+    }
+
+    private async Task OursAsync(Writer writer, CancellationToken ct)
+    {
+        var (s, o, a, p) = writer.NextDraft();
+        var result = await Staff.SendAsync(
+            database.Services, writer.User, new SaveNoteDraftCommand(writer.VisitId, writer.Version, s, o, a, p), ct);
+        if (!result.IsSuccess)
+        {
+            throw new BenchFailure($"note-save through the pipeline failed: {result.Error.Kind}: {result.Error.Message}");
+        }
+
+        writer.Version = result.Value.Version;
+    }
+
+    /// <summary>
+    /// The floor: what SaveNoteDraftHandler sends for a save of an existing draft, written out by hand
+    /// (the Version changes every save, so a capture cannot simply be replayed) and checked against EF
+    /// Core's own statements before timing. The note row is read in full, as EF Core materializes it;
+    /// the draft check is the domain's (not signed).
+    /// </summary>
+    private async Task FloorAsync(Writer writer, List<SqlStatement>? trace, CancellationToken ct)
+    {
+        var (s, o, a, p) = writer.NextDraft();
+        await using var connection = await database.Raw.OpenConnectionAsync(ct);
+
+        Guid noteId;
+        await using (var select = new NpgsqlCommand(FloorSql.SelectNote, connection))
+        {
+            select.Parameters.Add(new NpgsqlParameter(FloorSql.ClinicParameter, NpgsqlDbType.Uuid) { Value = writer.ClinicId });
+            select.Parameters.Add(new NpgsqlParameter(FloorSql.VisitParameter, NpgsqlDbType.Uuid) { Value = writer.VisitId });
+            FloorTrace.Record(trace, select, SqlStepKind.Reader);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new BenchFailure("note-save floor: the note is gone.");
+            }
+
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            noteId = (Guid)row[0];
+            if ((string)row[FloorSql.NoteStatusColumn] == nameof(NoteStatus.Signed))
+            {
+                throw new BenchFailure("note-save floor: the note can no longer be edited.");
+            }
+        }
+
+        await using (var update = new NpgsqlCommand(FloorSql.UpdateNote, connection))
+        {
+            // In EF Core's order: the key first, then the new values, then the expected version.
+            update.Parameters.Add(new NpgsqlParameter("p5", NpgsqlDbType.Uuid) { Value = noteId });
+            update.Parameters.Add(new NpgsqlParameter("p0", NpgsqlDbType.Varchar) { Value = a });
+            update.Parameters.Add(new NpgsqlParameter("p1", NpgsqlDbType.TimestampTz) { Value = DateTimeOffset.UtcNow });
+            update.Parameters.Add(new NpgsqlParameter("p2", NpgsqlDbType.Varchar) { Value = o });
+            update.Parameters.Add(new NpgsqlParameter("p3", NpgsqlDbType.Varchar) { Value = p });
+            update.Parameters.Add(new NpgsqlParameter("p4", NpgsqlDbType.Varchar) { Value = s });
+            update.Parameters.Add(new NpgsqlParameter("p6", NpgsqlDbType.Xid) { Value = writer.Version!.Value });
+            FloorTrace.Record(trace, update, SqlStepKind.Reader);
+            await using var reader = await update.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new BenchFailure("note-save floor: conflict (the version chain broke).");
+            }
+
+            writer.Version = reader.GetFieldValue<uint>(0);
+        }
+    }
+
+    private static async Task<Round> RoundAsync(
+        Func<Writer, CancellationToken, Task> save, IReadOnlyList<Writer> writers, TimeSpan duration, CancellationToken ct)
+    {
+        var latencies = writers.Select(_ => new Samples()).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        var deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var tasks = writers.Select((writer, i) => Task.Run(
+            async () =>
+            {
+                while (Stopwatch.GetTimestamp() < deadline)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await save(writer, ct);
+                    latencies[i].Add(Samples.Since(started));
+                }
+            },
+            ct)).ToArray();
+        await Task.WhenAll(tasks);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var all = new Samples();
+        foreach (var l in latencies)
+        {
+            all.AddRange(l);
+        }
+
+        return new Round(all.Count / seconds, all);
+    }
+
+    private Task FloorAsync(Writer writer, CancellationToken ct) => FloorAsync(writer, null, ct);
+
+    /// <summary>Per writer: a therapist, a patient, an open episode and a checked-in visit, made with the domain's factories.</summary>
+    private async Task<IReadOnlyList<Writer>> SetUpAsync(CancellationToken ct)
+    {
+        var clinicId = database.ClinicIds[0];
+        var firstMrn = database.PatientsPerClinic + 1;
+        await RemoveEarlierWritersAsync(clinicId, PatientGenerator.Mrn(database.PatientsPerClinic), ct);
+
+        var writers = new List<Writer>();
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var names = new PatientGenerator(777, now);
+        for (var i = 0; i < WriterCount; i++)
+        {
+            var therapistId = Guid.CreateVersion7(now);
+            var person = names.Next(firstMrn + i);
+            var patient = Patient.Register(clinicId, person.Mrn, person.GivenName, person.FamilyName, person.DateOfBirth, person.Sex, now);
+            var episode = EpisodeOfCare.Open(
+                clinicId, patient.Id, "Low back pain after lifting, radiating to the left thigh", BodyRegion.LowerBack,
+                BodySide.Left, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-20), "GP referral", therapistId, now);
+            var visit = Visit.Schedule(episode, therapistId, now.AddMinutes(-5), 45, VisitType.FollowUp, now);
+            visit.CheckIn(episode, now);
+            db.AddRange(patient, episode, visit);
+
+            var name = $"Bench Therapist {i + 1}";
+            writers.Add(new Writer(clinicId, visit.Id, Staff.Member(clinicId, therapistId, name, StaffRoles.Therapist), i));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return writers;
+    }
+
+    /// <summary>With --reuse the database keeps earlier runs' writers: remove them, their MRNs are taken again.</summary>
+    private async Task RemoveEarlierWritersAsync(Guid clinicId, string lastSeededMrn, CancellationToken ct)
+    {
+        await using var batch = database.Raw.CreateBatch();
+        foreach (var sql in new[]
+                 {
+                     "DELETE FROM visit_notes WHERE clinic_id = $1",
+                     "DELETE FROM visits WHERE clinic_id = $1",
+                     "DELETE FROM episodes WHERE clinic_id = $1",
+                     "DELETE FROM patients WHERE clinic_id = $1 AND mrn > $2",
+                 })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = clinicId });
+            if (sql.Contains("$2", StringComparison.Ordinal))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = lastSeededMrn });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One round: saves per second and each save's latency.</summary>
+    private sealed record Round(double PerSecond, Samples Latency);
+
+    private sealed class Writer(Guid clinicId, Guid visitId, ClaimsPrincipal user, int number)
+    {
+        private static readonly string[] Seeds =
+        [
+            "Pt reports LBP 6/10 NPRS after lifting boxes at work, worse with prolonged sitting, eases with walking. Sleep disturbed 2 nights/week. No red flags: no saddle anaesthesia, no bladder or bowel change. ",
+            "AROM lumbar flexion 60% with pain at end range, extension full, pain-free. SLR L 55 deg, R 75 deg. Trigger points: L QL and L gluteus medius, reproducing familiar pain. Neuro screen normal. ",
+            "Mechanical LBP with myofascial component, L QL and glute med. Improving: NPRS 8 -> 6 over 3 visits. Irritability moderate. Prognosis good if load managed at work. ",
+            "Dry needling L QL and glute med, 2 points each. Hip hinge drills, bird-dog 3x10, walking 20 min daily. Review lifting technique at work. Next visit in 1 week, reassess LEFS. ",
+        ];
+
+        private int _saves;
+
+        public Guid ClinicId { get; } = clinicId;
+
+        public Guid VisitId { get; } = visitId;
+
+        public ClaimsPrincipal User { get; } = user;
+
+        /// <summary>The version the editor holds: null until the first save, then the last save's.</summary>
+        public uint? Version { get; set; }
+
+        /// <summary>The draft as it stands at the next pause in typing: every section grew a little.</summary>
+        public (string S, string O, string A, string P) NextDraft()
+        {
+            var stamp = $" [{number}:{++_saves:D9}]";
+            return (Section(Seeds[0], stamp), Section(Seeds[1], stamp), Section(Seeds[2], stamp), Section(Seeds[3], stamp));
+        }
+
+        private static string Section(string seed, string stamp)
+        {
+            var body = string.Concat(Enumerable.Repeat(seed, SectionLength / seed.Length + 1));
+            return string.Concat(body.AsSpan(0, SectionLength - stamp.Length), stamp);
+        }
+    }
+}
+
+internal sealed class NoteSaveResult(IReadOnlyList<SqlStatement> oursSql)
+{
+    /// <summary>What SaveNoteDraftHandler sent for one save, which the floor matches.</summary>
+    public IReadOnlyList<SqlStatement> Sql { get; } = oursSql;
+
+    public RoundRates OursPerSecond { get; } = new();
+
+    public RoundRates FloorPerSecond { get; } = new();
+
+    public Samples OursLatency { get; } = new();
+
+    public Samples FloorLatency { get; } = new();
+
+    /// <summary>One writer saving alone (the second of two rounds, the first warms up): each save's latency.</summary>
+    public Samples OursAlone { get; set; } = new();
+
+    public Samples FloorAlone { get; set; } = new();
+
+    internal sealed class RoundRates
+    {
+        private readonly List<double> _values = [];
+
+        public IReadOnlyList<double> Values => _values;
+
+        public void Add(double perSecond) => _values.Add(perSecond);
+
+        public double Median
+        {
+            get
+            {
+                var sorted = _values.Order().ToArray();
+                return sorted.Length % 2 == 1
+                    ? sorted[sorted.Length / 2]
+                    : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+        }
+    }
+}
+
+/// <summary>The SQL SaveNoteDraftHandler sends for a draft that exists, as EF Core 10 writes it.</summary>
+internal static class FloorSql
+{
+    public const string ClinicParameter = "ef_filter__CurrentClinicId";
+    public const string VisitParameter = "command_VisitId";
+
+    /// <summary>Index of visit_notes.status in <see cref="SelectNote"/>.</summary>
+    public const int NoteStatusColumn = 7;
+
+    public const string SelectNote = """
+        SELECT v.id, v.assessment, v.clinic_id, v.last_edited_at, v.objective, v.plan, v.signed_at, v.status, v.subjective, v.xmin, v.visit_id, v.last_edited_by_name, v.last_edited_by_user_id, v.signed_by_name, v.signed_by_user_id
+        FROM visit_notes AS v
+        WHERE v.clinic_id = @ef_filter__CurrentClinicId AND v.visit_id = @command_VisitId
+        LIMIT 1
+        """;
+
+    public const string UpdateNote = """
+        UPDATE visit_notes SET assessment = @p0, last_edited_at = @p1, objective = @p2, plan = @p3, subjective = @p4
+        WHERE id = @p5 AND xmin = @p6
+        RETURNING xmin;
+        """;
+}

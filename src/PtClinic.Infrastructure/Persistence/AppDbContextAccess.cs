@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Infrastructure.Persistence;
+
+/// <summary>
+/// The scope's pooled <see cref="AppDbContext"/> as handlers see it. A separate, non-disposable
+/// object on purpose: were IAppDbContext resolved straight to the context, the DI scope would
+/// dispose the context twice, and a pooled context disposed a second time goes back to the pool
+/// while another operation is already using it.
+/// </summary>
+internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
+{
+    public DbSet<Clinic> Clinics => db.Clinics;
+
+    public DbSet<Patient> Patients => db.Patients;
+
+    public DbSet<Consent> Consents => db.Consents;
+
+    public DbSet<EpisodeOfCare> Episodes => db.Episodes;
+
+    public DbSet<Visit> Visits => db.Visits;
+
+    public DbSet<VisitNote> VisitNotes => db.VisitNotes;
+
+    public DbSet<NoteAddendum> NoteAddenda => db.NoteAddenda;
+
+    public EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class => db.Entry(entity);
+
+    public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
+}
