@@ -121,10 +121,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened);
         db.Episodes.Add(episode);
 
-        var evaluation = Visit.Schedule(episode, therapist.UserId, opened, 60, VisitType.InitialEvaluation, opened);
-        evaluation.CheckIn(episode, opened);
-        var first = VisitNote.Start(evaluation, therapist, opened);
-        first.SaveDraft(
+        var first = ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, new Soap(
             "Six weeks of a tight, tender spot in the back of the left thigh, worse after sitting all day and on long runs. " +
             "NPRS 6/10 now, 3 best, 7 worst. Sits about 9 h a day; weekly running went from 15 to 25 km in the last month.",
             "Palpation: taut band with a tender nodule in the middle third of the left biceps femoris (long head), " +
@@ -133,26 +130,14 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             "Active myofascial trigger point, left biceps femoris. Likely drivers: prolonged sitting and a recent jump in running load; " +
             "reduced hamstring flexibility on the left.",
             "Trigger-point release and manual therapy today. Home: hamstring stretch 3 × 30 s twice daily, ball release 30 s, " +
-            "stand up every 45 min at work, running volume back to 15 km/week. Review in one week.",
-            therapist, opened);
-        first.Sign(evaluation, therapist, opened.AddMinutes(70));
+            "stand up every 45 min at work, running volume back to 15 km/week. Review in one week."));
         first.AddAddendum("Patient phoned the next day: soreness settled within 24 h, no bruising.", therapist, opened.AddDays(1));
-        db.Visits.Add(evaluation);
-        db.VisitNotes.Add(first);
 
-        var followUpAt = ClinicHours(now, -7, 17);
-        var followUp = Visit.Schedule(episode, therapist.UserId, followUpAt, 45, VisitType.FollowUp, opened);
-        followUp.CheckIn(episode, followUpAt);
-        var second = VisitNote.Start(followUp, therapist, followUpAt);
-        second.SaveDraft(
+        ChartSignedVisit(episode, therapist, ClinicHours(now, -7, 17), 45, VisitType.FollowUp, new Soap(
             "Better: NPRS 4/10 at worst, tightness only after long meetings. Doing the stretches most days.",
             "Nodule smaller and less tender (4/10 on pressure, was 7). Active SLR 65° left.",
             "Improving trigger point; flexibility deficit narrowing.",
-            "Continue home program; add glute bridges 3 × 12. Dry needling next visit if still tender (consent on file).",
-            therapist, followUpAt);
-        second.Sign(followUp, therapist, followUpAt.AddMinutes(50));
-        db.Visits.Add(followUp);
-        db.VisitNotes.Add(second);
+            "Continue home program; add glute bridges 3 × 12. Dry needling next visit if still tender (consent on file)."));
     }
 
     private void SeedGretasDischargedBack(Patient greta, StaffRef therapist, DateTimeOffset now)
@@ -161,20 +146,28 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back ache with knots over the right quadratus lumborum",
             BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened);
         db.Episodes.Add(episode);
-        var visit = Visit.Schedule(episode, therapist.UserId, opened, 60, VisitType.InitialEvaluation, opened);
-        visit.CheckIn(episode, opened);
-        var note = VisitNote.Start(visit, therapist, opened);
-        note.SaveDraft(
+        ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, new Soap(
             "Ache across the right low back after long days standing in class. NPRS 5/10.",
             "Tender points over right quadratus lumborum; lumbar flexion mildly limited.",
             "Myofascial low back pain; postural load.",
-            "Heat and self-massage at home, posture breaks, core strengthening. No needling (needle phobia).",
-            therapist, opened);
-        note.Sign(visit, therapist, opened.AddMinutes(65));
-        db.Visits.Add(visit);
-        db.VisitNotes.Add(note);
+            "Heat and self-massage at home, posture breaks, core strengthening. No needling (needle phobia)."));
         episode.Discharge(DischargeReason.GoalsMet, "Pain-free at work for four weeks; continues the home program.", unsignedNotes: 0, now.AddDays(-30));
     }
+
+    /// <summary>A visit that happened: checked in at its start, charted, and signed at its end.</summary>
+    private VisitNote ChartSignedVisit(EpisodeOfCare episode, StaffRef therapist, DateTimeOffset at, int minutes, VisitType type, Soap soap)
+    {
+        var visit = Visit.Schedule(episode, therapist.UserId, at, minutes, type, at);
+        visit.CheckIn(episode, at);
+        var note = VisitNote.Start(visit, therapist, at);
+        note.SaveDraft(soap.Subjective, soap.Objective, soap.Assessment, soap.Plan, therapist, at);
+        note.Sign(visit, therapist, at.AddMinutes(minutes + 10));
+        db.Visits.Add(visit);
+        db.VisitNotes.Add(note);
+        return note;
+    }
+
+    private sealed record Soap(string Subjective, string Objective, string Assessment, string Plan);
 
     /// <summary>A time on the clinic's clock, <paramref name="offsetDays"/> from today: visits happen in opening hours.</summary>
     private static DateTimeOffset ClinicHours(DateTimeOffset now, int offsetDays, int hour) =>
