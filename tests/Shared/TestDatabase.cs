@@ -74,7 +74,8 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+            // The migrations history and the reference data the migrations seed (the muscle catalog).
+            TablesToIgnore = ["__EFMigrationsHistory", "muscles"],
         });
         await _respawner.ResetAsync(connection);
     }

@@ -213,6 +213,131 @@ namespace PtClinic.Migrations.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Anatomy.Muscle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("region");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Code")
+                        .HasName("pk_muscles");
+
+                    b.ToTable("muscles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "biceps-femoris-long-head",
+                            Group = "Hamstrings",
+                            Name = "Biceps femoris (long head)",
+                            Region = "PosteriorThigh",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "biceps-femoris-short-head",
+                            Group = "Hamstrings",
+                            Name = "Biceps femoris (short head)",
+                            Region = "PosteriorThigh",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Code = "semitendinosus",
+                            Group = "Hamstrings",
+                            Name = "Semitendinosus",
+                            Region = "PosteriorThigh",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Code = "semimembranosus",
+                            Group = "Hamstrings",
+                            Name = "Semimembranosus",
+                            Region = "PosteriorThigh",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Code = "gluteus-maximus",
+                            Group = "Gluteals",
+                            Name = "Gluteus maximus",
+                            Region = "Pelvis",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "gluteus-medius",
+                            Group = "Gluteals",
+                            Name = "Gluteus medius",
+                            Region = "Pelvis",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Code = "piriformis",
+                            Group = "Deep hip rotators",
+                            Name = "Piriformis",
+                            Region = "Pelvis",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Code = "adductor-magnus",
+                            Group = "Adductors",
+                            Name = "Adductor magnus",
+                            Region = "PosteriorThigh",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Code = "gastrocnemius",
+                            Group = "Calf",
+                            Name = "Gastrocnemius",
+                            Region = "LowerLeg",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Code = "lumbar-paraspinals",
+                            Group = "Lower back",
+                            Name = "Lumbar paraspinals",
+                            Region = "LowerBack",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Code = "quadratus-lumborum",
+                            Group = "Lower back",
+                            Name = "Quadratus lumborum",
+                            Region = "LowerBack",
+                            SortOrder = 51
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Clinics.Clinic", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
@@ -29,6 +30,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<VisitNote> VisitNotes => db.VisitNotes;
 
     public DbSet<NoteAddendum> NoteAddenda => db.NoteAddenda;
+
+    public DbSet<Muscle> Muscles => db.Muscles;
 
     public EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class => db.Entry(entity);

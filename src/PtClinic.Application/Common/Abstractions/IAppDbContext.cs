@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
@@ -26,6 +27,9 @@ public interface IAppDbContext
     DbSet<VisitNote> VisitNotes { get; }
 
     DbSet<NoteAddendum> NoteAddenda { get; }
+
+    /// <summary>Reference data, the same for every clinic.</summary>
+    DbSet<Muscle> Muscles { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
