@@ -26,7 +26,7 @@ public sealed record EditPatientCommand(
     string? Phone,
     string? Email,
     string? Occupation,
-    MedicalHistory? MedicalHistory) : ICommand<Result>;
+    MedicalHistory? MedicalHistory) : IPatientDemographics, ICommand<Result>;
 
 public sealed class EditPatientValidator : AbstractValidator<EditPatientCommand>
 {
@@ -35,17 +35,7 @@ public sealed class EditPatientValidator : AbstractValidator<EditPatientCommand>
         RuleFor(c => c.PatientId).NotEmpty();
         RuleFor(c => c.Mrn).NotEmpty().WithMessage("Enter the MRN: a patient keeps one once registered.")
             .MaximumLength(Patient.MrnMaxLength);
-        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
-            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            .WithMessage("Date of birth cannot be in the future.");
-        RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
-        RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);
-        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength)
-            .EmailAddress().WithMessage("Enter an email address like name@example.org.")
-            .When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.Occupation).MaximumLength(Patient.OccupationMaxLength);
+        Include(new PatientDemographicsValidator(clock));
         RuleFor(c => c.MedicalHistory).NotNull();
     }
 }

@@ -23,24 +23,14 @@ public sealed record RegisterPatientCommand(
     string? Email = null,
     string? Mrn = null,
     string? Occupation = null,
-    MedicalHistory? MedicalHistory = null) : ICommand<Result<Guid>>;
+    MedicalHistory? MedicalHistory = null) : IPatientDemographics, ICommand<Result<Guid>>;
 
 public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatientCommand>
 {
     public RegisterPatientValidator(TimeProvider clock)
     {
-        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
-            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            .WithMessage("Date of birth cannot be in the future.");
-        RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
-        RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);
-        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength)
-            .EmailAddress().WithMessage("Enter an email address like name@example.org.")
-            .When(c => !string.IsNullOrWhiteSpace(c.Email));
+        Include(new PatientDemographicsValidator(clock));
         RuleFor(c => c.Mrn).MaximumLength(Patient.MrnMaxLength);
-        RuleFor(c => c.Occupation).MaximumLength(Patient.OccupationMaxLength);
     }
 }
 

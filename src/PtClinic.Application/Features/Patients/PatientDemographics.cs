@@ -1,0 +1,41 @@
+using FluentValidation;
+using PtClinic.Domain.Patients;
+
+namespace PtClinic.Application.Features.Patients;
+
+/// <summary>What registering and editing a patient both carry, so both check it the same way.</summary>
+public interface IPatientDemographics
+{
+    string GivenName { get; }
+
+    string FamilyName { get; }
+
+    DateOnly? DateOfBirth { get; }
+
+    Sex? Sex { get; }
+
+    string? Phone { get; }
+
+    string? Email { get; }
+
+    string? Occupation { get; }
+}
+
+/// <summary>The rules on a patient's name, birth date, sex and contact details, with the messages the forms show.</summary>
+public sealed class PatientDemographicsValidator : AbstractValidator<IPatientDemographics>
+{
+    public PatientDemographicsValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
+            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .WithMessage("Date of birth cannot be in the future.");
+        RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
+        RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);
+        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength)
+            .EmailAddress().WithMessage("Enter an email address like name@example.org.")
+            .When(c => !string.IsNullOrWhiteSpace(c.Email));
+        RuleFor(c => c.Occupation).MaximumLength(Patient.OccupationMaxLength);
+    }
+}
