@@ -338,6 +338,154 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Assessment.KnotFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("LocalTwitchResponse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("local_twitch_response");
+
+                    b.Property<string>("MuscleCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("muscle_code");
+
+                    b.Property<decimal?>("PressurePainThreshold")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("pressure_pain_threshold");
+
+                    b.PrimitiveCollection<string[]>("ReferredPain")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("referred_pain");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("side");
+
+                    b.Property<int?>("SizeMm")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_mm");
+
+                    b.Property<int>("Tenderness")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenderness");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knot_findings");
+
+                    b.HasIndex("MuscleCode")
+                        .HasDatabaseName("ix_knot_findings_muscle_code");
+
+                    b.HasIndex("AssessmentId", "MuscleCode", "Side", "Zone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knot_findings_assessment_id_muscle_code_side_zone");
+
+                    b.ToTable("knot_findings", null, t =>
+                        {
+                            t.HasComment("Knots charted at a visit; frozen with their assessment.");
+
+                            t.HasCheckConstraint("ck_knot_findings_tenderness", "tenderness BETWEEN 0 AND 10");
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Assessment.VisitAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<DateTimeOffset>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_edited_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "LastEditedBy", "PtClinic.Domain.Assessment.VisitAssessment.LastEditedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("last_edited_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("last_edited_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_assessments");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_visit_assessments_episode_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_assessments_visit_id");
+
+                    b.ToTable("visit_assessments", null, t =>
+                        {
+                            t.HasComment("The structured part of a visit note; a trigger refuses changes once frozen (signed).");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Clinics.Clinic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -459,6 +607,58 @@ namespace PtClinic.Migrations.Migrations
                         .HasDatabaseName("ix_episodes_clinic_id_therapist_id_status");
 
                     b.ToTable("episodes", (string)null);
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Outcomes.RecordedOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("ActivityNames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("activity_names");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("measure");
+
+                    b.PrimitiveCollection<List<int?>>("Ratings")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("ratings");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recorded_outcomes");
+
+                    b.HasIndex("AssessmentId", "Measure")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recorded_outcomes_assessment_id_measure");
+
+                    b.ToTable("recorded_outcomes", null, t =>
+                        {
+                            t.HasComment("Questionnaires answered at a visit, with the domain-computed score; frozen with their assessment.");
+                        });
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Patients.Consent", b =>
@@ -671,6 +871,150 @@ namespace PtClinic.Migrations.Migrations
                         .HasDatabaseName("ix_patients_clinic_id_family_name_given_name_id");
 
                     b.ToTable("patients", (string)null);
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Reasoning.CauseDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cause");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.PrimitiveCollection<List<string>>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("verdict");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DecidedBy", "PtClinic.Domain.Reasoning.CauseDecision.DecidedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("decided_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decided_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_cause_decisions");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_cause_decisions_visit_id");
+
+                    b.HasIndex("EpisodeId", "DecidedAt")
+                        .HasDatabaseName("ix_cause_decisions_episode_id_decided_at");
+
+                    b.ToTable("cause_decisions", null, t =>
+                        {
+                            t.HasComment("Root-cause decisions on an episode; append-only.");
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Reasoning.ReferralAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AcknowledgedBy", "PtClinic.Domain.Reasoning.ReferralAcknowledgement.AcknowledgedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("acknowledged_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("acknowledged_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_acknowledgements");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_referral_acknowledgements_episode_id");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_referral_acknowledgements_visit_id");
+
+                    b.ToTable("referral_acknowledgements", null, t =>
+                        {
+                            t.HasComment("Answers to refer-to-doctor recommendations; append-only.");
+                        });
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Visits.NoteAddendum", b =>
@@ -1049,6 +1393,40 @@ namespace PtClinic.Migrations.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Assessment.KnotFinding", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Assessment.VisitAssessment", null)
+                        .WithMany("Knots")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_findings_visit_assessments_assessment_id");
+
+                    b.HasOne("PtClinic.Domain.Anatomy.Muscle", null)
+                        .WithMany()
+                        .HasForeignKey("MuscleCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_findings_muscles_muscle_code");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Assessment.VisitAssessment", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_assessments_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Visits.Visit", null)
+                        .WithOne()
+                        .HasForeignKey("PtClinic.Domain.Assessment.VisitAssessment", "VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_assessments_visits_visit_id");
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Episodes.EpisodeOfCare", b =>
                 {
                     b.HasOne("PtClinic.Domain.Patients.Patient", null)
@@ -1057,6 +1435,16 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_episodes_patients_patient_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Outcomes.RecordedOutcome", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Assessment.VisitAssessment", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recorded_outcomes_visit_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Patients.Consent", b =>
@@ -1077,6 +1465,40 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Reasoning.CauseDecision", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cause_decisions_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cause_decisions_visits_visit_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Reasoning.ReferralAcknowledgement", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_acknowledgements_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_acknowledgements_visits_visit_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Visits.NoteAddendum", b =>
@@ -1117,6 +1539,13 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Assessment.VisitAssessment", b =>
+                {
+                    b.Navigation("Knots");
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Patients.Patient", b =>

@@ -10,6 +10,8 @@ public sealed record Findings
 {
     public static Findings None { get; } = new();
 
+    public PainFindings? Pain { get; init; }
+
     public LifestyleFindings? Lifestyle { get; init; }
 
     public IReadOnlyList<RangeOfMotionFinding> RangeOfMotion

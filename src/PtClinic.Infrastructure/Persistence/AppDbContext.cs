@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 
@@ -58,6 +61,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VisitNote> VisitNotes => Set<VisitNote>();
 
     public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();
+
+    public DbSet<VisitAssessment> VisitAssessments => Set<VisitAssessment>();
+
+    public DbSet<KnotFinding> KnotFindings => Set<KnotFinding>();
+
+    public DbSet<RecordedOutcome> RecordedOutcomes => Set<RecordedOutcome>();
+
+    public DbSet<CauseDecision> CauseDecisions => Set<CauseDecision>();
+
+    public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => Set<ReferralAcknowledgement>();
 
     public DbSet<Muscle> Muscles => Set<Muscle>();
 

@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -30,6 +33,16 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<VisitNote> VisitNotes => db.VisitNotes;
 
     public DbSet<NoteAddendum> NoteAddenda => db.NoteAddenda;
+
+    public DbSet<VisitAssessment> VisitAssessments => db.VisitAssessments;
+
+    public DbSet<KnotFinding> KnotFindings => db.KnotFindings;
+
+    public DbSet<RecordedOutcome> RecordedOutcomes => db.RecordedOutcomes;
+
+    public DbSet<CauseDecision> CauseDecisions => db.CauseDecisions;
+
+    public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => db.ReferralAcknowledgements;
 
     public DbSet<Muscle> Muscles => db.Muscles;
 

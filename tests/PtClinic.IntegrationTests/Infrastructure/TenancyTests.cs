@@ -4,10 +4,12 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
@@ -100,9 +102,20 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         visit.CheckIn(episode, now);
         var note = VisitNote.Start(visit, therapist, now);
         note.SaveDraft("Tight behind the left knee", null, null, null, therapist, now);
+        var assessment = VisitAssessment.Start(visit, therapist, now);
+        assessment.RecordFindings(Findings.None with { Pain = new PainFindings(now: 6), RedFlags = new HashSet<RedFlag> { RedFlag.NightPain } }, therapist, now);
+        assessment.AddKnot("semitendinosus", BodySide.Left, MuscleZone.MiddleThird, new KnotPresentation(6, null, 10, true, false, []), therapist, now);
+        var referral = ReferralRules.Evaluate(assessment.Findings, [6])!;
+        var decision = CauseDecision.Record(clinicId, episode.Id, visit.Id,
+            HypothesisDecision.Confirm(RootCause.MuscleGuarding, "Guarding seen on palpation", therapist, now), []);
+        var acknowledgement = ReferralAcknowledgement.Record(clinicId, episode.Id, visit.Id, referral, ReferralAction.Referred, "GP letter", therapist, now);
+        db.AddRange(patient, episode, visit, note, assessment, decision, acknowledgement);
+        await db.SaveChangesAsync();
+
+        // Knots go in before their assessment freezes: the database refuses them after.
         note.Sign(visit, therapist, now);
+        assessment.Freeze(now);
         note.AddAddendum("Forgot: pain 6/10 after running", therapist, now);
-        db.AddRange(patient, episode, visit, note);
         await db.SaveChangesAsync();
     }
 

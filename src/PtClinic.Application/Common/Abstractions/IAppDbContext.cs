@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Common.Abstractions;
@@ -27,6 +30,16 @@ public interface IAppDbContext
     DbSet<VisitNote> VisitNotes { get; }
 
     DbSet<NoteAddendum> NoteAddenda { get; }
+
+    DbSet<VisitAssessment> VisitAssessments { get; }
+
+    DbSet<KnotFinding> KnotFindings { get; }
+
+    DbSet<RecordedOutcome> RecordedOutcomes { get; }
+
+    DbSet<CauseDecision> CauseDecisions { get; }
+
+    DbSet<ReferralAcknowledgement> ReferralAcknowledgements { get; }
 
     /// <summary>Reference data, the same for every clinic.</summary>
     DbSet<Muscle> Muscles { get; }

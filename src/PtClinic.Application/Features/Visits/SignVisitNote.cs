@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Visits;
 
@@ -45,9 +48,32 @@ public sealed class SignVisitNoteHandler(IAppDbContext db, ICurrentUser currentU
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == visit.EpisodeId, cancellationToken);
         episode.EnsureNotDischarged();
 
+        // The structured assessment freezes with the note; an open refer-to-doctor recommendation
+        // must be answered first (refer, or document why not).
+        var assessment = await db.VisitAssessments.FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
+        if (assessment is not null && await UnansweredReferralAsync(assessment, visit, cancellationToken))
+        {
+            return Error.Rule("This visit raises a refer-to-doctor recommendation: record that you referred the patient, or why not, before signing.");
+        }
+
+        var now = clock.GetUtcNow();
         db.Entry(note).Property(n => n.Version).OriginalValue = command.Version;
-        note.Sign(visit, currentUser.AsStaffRef(), clock.GetUtcNow());
+        note.Sign(visit, currentUser.AsStaffRef(), now);
+        assessment?.Freeze(now);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
+    }
+
+    private async Task<bool> UnansweredReferralAsync(VisitAssessment assessment, Visit visit, CancellationToken cancellationToken)
+    {
+        var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
+        var recommendation = ClinicalReasoning.ReferralAt(assessment.Findings, scores, visit.StartsAt);
+        if (recommendation is null)
+        {
+            return false;
+        }
+
+        var acknowledgements = await db.ReferralAcknowledgements.AsNoTracking().Where(r => r.VisitId == visit.Id).ToListAsync(cancellationToken);
+        return !acknowledgements.Any(a => a.Answers(recommendation));
     }
 }

@@ -1,0 +1,64 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>
+/// Answers the refer-to-doctor recommendation raised at a visit: the patient was referred, or the
+/// therapist documents why not. Until then the note cannot be signed.
+/// </summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record AcknowledgeReferralCommand(Guid VisitId, ReferralAction Action, string? Note) : ICommand<Result>;
+
+public sealed class AcknowledgeReferralValidator : AbstractValidator<AcknowledgeReferralCommand>
+{
+    public AcknowledgeReferralValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.Action).IsInEnum();
+        RuleFor(c => c.Note).NotEmpty().When(c => c.Action == ReferralAction.NotReferred)
+            .WithMessage("Document why you are not referring the patient.");
+        RuleFor(c => c.Note).MaximumLength(ReferralAcknowledgement.NoteMaxLength);
+    }
+}
+
+public sealed class AcknowledgeReferralHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<AcknowledgeReferralCommand, Result>
+{
+    public async ValueTask<Result> Handle(AcknowledgeReferralCommand command, CancellationToken cancellationToken)
+    {
+        var charted = await db.VisitWithAssessmentAsync(command.VisitId, cancellationToken);
+        if (charted is not { } found)
+        {
+            return Error.NotFound("Visit");
+        }
+
+        var (assessment, visit) = found;
+        if (await db.VisitNotes.AnyAsync(n => n.VisitId == visit.Id && n.Status == NoteStatus.Signed, cancellationToken))
+        {
+            return Error.Rule("This visit's note is signed; record the referral in an addendum.");
+        }
+
+        var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
+        var recommendation = ClinicalReasoning.ReferralAt(assessment?.Findings ?? Findings.None, scores, visit.StartsAt);
+        if (recommendation is null)
+        {
+            return Error.Rule("Nothing at this visit calls for a referral to a doctor.");
+        }
+
+        db.ReferralAcknowledgements.Add(ReferralAcknowledgement.Record(
+            visit.ClinicId, visit.EpisodeId, visit.Id, recommendation, command.Action, command.Note,
+            currentUser.AsStaffRef(), clock.NowToTheMicrosecond()));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}

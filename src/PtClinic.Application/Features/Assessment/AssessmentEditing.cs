@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>What every change to a visit's assessment returns: the version the page sends next time.</summary>
+public sealed record AssessmentSaved(Guid AssessmentId, uint Version, DateTimeOffset SavedAt);
+
+/// <summary>
+/// The one way the assessment commands load what they change. <c>version</c> is the assessment the
+/// page holds, null for "none yet": anything else (another tab saved in between, or started the
+/// assessment first) is a Conflict. The first change starts the assessment, under the same rules
+/// as the note: the patient is checked in, the note is not signed, the episode is not discharged.
+/// </summary>
+internal static class AssessmentEditing
+{
+    private const string ConflictMessage =
+        "These findings were changed elsewhere (another tab or user). Reload the note to see them, then make your change again.";
+
+    public static async Task<Result<VisitAssessment>> LoadForEditAsync(
+        this IAppDbContext db, Guid visitId, uint? version, ICurrentUser user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var assessment = await db.VisitAssessments
+            .Include(a => a.Knots)
+            .Include(a => a.Outcomes)
+            .FirstOrDefaultAsync(a => a.VisitId == visitId, cancellationToken);
+        if (assessment is not null)
+        {
+            if (version is not { } held || held != assessment.Version)
+            {
+                return Error.Conflict(ConflictMessage);
+            }
+
+            // Checked again by the UPDATE itself (xmin), for a save that lands in between.
+            db.Entry(assessment).Property(a => a.Version).OriginalValue = held;
+            return assessment;
+        }
+
+        if (version is not null)
+        {
+            return Error.Conflict(ConflictMessage);
+        }
+
+        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, cancellationToken);
+        if (visit is null)
+        {
+            return Error.NotFound("Visit");
+        }
+
+        var episodeStatus = await db.Episodes.Where(e => e.Id == visit.EpisodeId).Select(e => e.Status).SingleAsync(cancellationToken);
+        if (episodeStatus == EpisodeStatus.Discharged)
+        {
+            return Error.Rule("The episode is discharged; its notes take addenda only.");
+        }
+
+        var noteStatus = await db.VisitNotes.Where(n => n.VisitId == visitId).Select(n => (NoteStatus?)n.Status).FirstOrDefaultAsync(cancellationToken);
+        if (noteStatus == NoteStatus.Signed)
+        {
+            return Error.Rule("This visit's note is signed; its findings can no longer be changed. Add an addendum instead.");
+        }
+
+        assessment = VisitAssessment.Start(visit, user.AsStaffRef(), now);
+        db.VisitAssessments.Add(assessment);
+        return assessment;
+    }
+
+    /// <summary>Saves, turning a lost race to start the same assessment into the Conflict it is.</summary>
+    public static async Task<Result<AssessmentSaved>> SaveAsync(this IAppDbContext db, VisitAssessment assessment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is System.Data.Common.DbException { SqlState: "23505" })
+        {
+            return Error.Conflict(ConflictMessage);
+        }
+
+        return new AssessmentSaved(assessment.Id, assessment.Version, assessment.LastEditedAt);
+    }
+
+    /// <summary>Now, at PostgreSQL's microsecond precision, so what the page shows is what a reload reads.</summary>
+    public static DateTimeOffset NowToTheMicrosecond(this TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>One score of an episode's questionnaire, at the visit it was recorded.</summary>
+public sealed record EpisodeScore(OutcomeMeasure Measure, Guid VisitId, DateTimeOffset VisitStartsAt, decimal Score);
+
+/// <summary>The queries the reasoning aid runs over an episode: its scores, and whether to refer.</summary>
+internal static class ClinicalReasoning
+{
+    /// <summary>Every questionnaire score of the episode, first visit first (cancelled visits have none).</summary>
+    public static async Task<IReadOnlyList<EpisodeScore>> ScoresAsync(this IAppDbContext db, Guid episodeId, CancellationToken cancellationToken) =>
+        await (
+                from a in db.VisitAssessments
+                join v in db.Visits on a.VisitId equals v.Id
+                join o in db.RecordedOutcomes on a.Id equals o.AssessmentId
+                where a.EpisodeId == episodeId
+                orderby v.StartsAt, o.Measure
+                select new EpisodeScore(o.Measure, v.Id, v.StartsAt, o.Score))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The refer-to-doctor recommendation at a visit: its red flags, and NPRS across the episode's
+    /// visits up to this one.
+    /// </summary>
+    public static ReferralRecommendation? ReferralAt(Findings findings, IReadOnlyList<EpisodeScore> scores, DateTimeOffset visitStartsAt) =>
+        ReferralRules.Evaluate(
+            findings,
+            [.. scores.Where(s => s.Measure == OutcomeMeasure.Nprs && s.VisitStartsAt <= visitStartsAt).Select(s => (int)s.Score)]);
+
+    /// <summary>Whether an acknowledgement at the visit answers every reason the recommendation now gives.</summary>
+    public static bool Answers(this ReferralAcknowledgement acknowledgement, ReferralRecommendation recommendation) =>
+        recommendation.Reasons.All(acknowledgement.Reasons.Contains);
+
+    /// <summary>The visit's findings, or none when nothing is charted yet.</summary>
+    public static async Task<(VisitAssessment? Assessment, Visit Visit)?> VisitWithAssessmentAsync(
+        this IAppDbContext db, Guid visitId, CancellationToken cancellationToken)
+    {
+        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, cancellationToken);
+        if (visit is null)
+        {
+            return null;
+        }
+
+        var assessment = await db.VisitAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visitId, cancellationToken);
+        return (assessment, visit);
+    }
+}

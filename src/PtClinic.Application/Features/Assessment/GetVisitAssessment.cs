@@ -1,0 +1,155 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>
+/// A visit's structured assessment for the note page: findings, knots, questionnaires with the
+/// change since the episode's baseline, the root causes the engine proposes from these findings
+/// with the therapist's standing decisions, and any refer-to-doctor recommendation. A signed note
+/// shows the decisions as they stood when it was signed.
+/// </summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.Admin)]
+public sealed record GetVisitAssessmentQuery(Guid VisitId) : IQuery<Result<VisitAssessmentDto>>;
+
+public sealed record VisitAssessmentDto(
+    Guid VisitId,
+    Guid? AssessmentId,
+    uint? Version,
+    bool IsFrozen,
+    bool CanEdit,
+    FindingsInput Findings,
+    IReadOnlyList<KnotDto> Knots,
+    IReadOnlyList<VisitOutcomeDto> Outcomes,
+    IReadOnlyList<HypothesisDto> Hypotheses,
+    IReadOnlyList<CauseDecisionDto> Decisions,
+    ReferralDto? Referral);
+
+public sealed record KnotDto(
+    Guid Id,
+    string MuscleCode,
+    string MuscleName,
+    BodySide Side,
+    MuscleZone Zone,
+    int Tenderness,
+    decimal? PressurePainThreshold,
+    int? SizeMm,
+    bool IsActive,
+    bool LocalTwitchResponse,
+    IReadOnlyList<ReferredPainArea> ReferredPain);
+
+/// <summary>A questionnaire answered at this visit, and how far it has moved since the episode's first score.</summary>
+public sealed record VisitOutcomeDto(
+    OutcomeMeasure Measure,
+    string Abbreviation,
+    decimal Score,
+    IReadOnlyList<int?> Ratings,
+    IReadOnlyList<string> ActivityNames,
+    OutcomeChangeDto? SinceBaseline);
+
+public sealed record OutcomeChangeDto(decimal Baseline, DateTimeOffset BaselineAt, decimal Change, bool IsImprovement, bool ReachesMcid, decimal Mcid);
+
+public sealed record HypothesisDto(RootCause Cause, int Score, IReadOnlyList<string> Evidence, CauseDecisionDto? Decision);
+
+public sealed record CauseDecisionDto(RootCause Cause, HypothesisVerdict Verdict, string Reason, IReadOnlyList<string> Evidence, string DecidedBy, DateTimeOffset DecidedAt, bool DecidedAtThisVisit);
+
+public sealed record ReferralDto(IReadOnlyList<string> Reasons, ReferralAcknowledgementDto? Acknowledgement);
+
+public sealed record ReferralAcknowledgementDto(ReferralAction Action, string Note, string By, DateTimeOffset At);
+
+public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<GetVisitAssessmentQuery, Result<VisitAssessmentDto>>
+{
+    private static readonly Dictionary<string, string> MuscleNames = MuscleCatalog.All.ToDictionary(m => m.Code, m => m.Name);
+
+    public async ValueTask<Result<VisitAssessmentDto>> Handle(GetVisitAssessmentQuery query, CancellationToken cancellationToken)
+    {
+        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == query.VisitId, cancellationToken);
+        if (visit is null)
+        {
+            return Error.NotFound("Visit");
+        }
+
+        var assessment = await db.VisitAssessments.AsNoTracking()
+            .Include(a => a.Knots)
+            .Include(a => a.Outcomes)
+            .FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
+        var note = await db.VisitNotes.Where(n => n.VisitId == visit.Id)
+            .Select(n => new { n.Status, n.SignedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        var episodeStatus = await db.Episodes.Where(e => e.Id == visit.EpisodeId).Select(e => e.Status).SingleAsync(cancellationToken);
+        var decisions = await db.CauseDecisions.AsNoTracking().Where(d => d.EpisodeId == visit.EpisodeId).ToListAsync(cancellationToken);
+        var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
+
+        var signed = note?.Status == NoteStatus.Signed;
+        var findings = assessment?.Findings ?? Findings.None;
+        // A signed note shows the causes as they stood when it was signed; a draft, as they stand now.
+        var asOf = assessment?.FrozenAt ?? note?.SignedAt ?? clock.GetUtcNow();
+        var standing = CauseDecision.Standing(decisions, asOf)
+            .Select(d => new CauseDecisionDto(d.Cause, d.Verdict, d.Reason, d.Evidence, d.DecidedBy.Name, d.DecidedAt, d.VisitId == visit.Id))
+            .ToList();
+        var hypotheses = RootCauseEngine.Propose(findings)
+            .Select(h => new HypothesisDto(h.Cause, h.Score, h.Evidence, standing.SingleOrDefault(d => d.Cause == h.Cause)))
+            .ToList();
+
+        return new VisitAssessmentDto(
+            visit.Id,
+            assessment?.Id,
+            assessment?.Version,
+            assessment?.IsFrozen == true || signed,
+            CanEdit: !signed && assessment?.IsFrozen != true && visit.CanBeCharted
+                && episodeStatus != EpisodeStatus.Discharged && currentUser.IsInRole(StaffRoles.Therapist),
+            FindingsInput.From(findings),
+            [.. (assessment?.Knots ?? []).OrderBy(k => k.Id).Select(ToDto)],
+            [.. (assessment?.Outcomes ?? []).OrderBy(o => o.Measure).Select(o => ToDto(o, visit, scores))],
+            hypotheses,
+            standing,
+            await ReferralAsync(visit, findings, scores, cancellationToken));
+    }
+
+    private static KnotDto ToDto(KnotFinding k) => new(
+        k.Id, k.MuscleCode, MuscleNames.GetValueOrDefault(k.MuscleCode, k.MuscleCode), k.Side, k.Zone, k.Tenderness,
+        k.PressurePainThreshold, k.SizeMm, k.IsActive, k.LocalTwitchResponse, k.ReferredPain);
+
+    private static VisitOutcomeDto ToDto(RecordedOutcome outcome, Visit visit, IReadOnlyList<EpisodeScore> scores)
+    {
+        var definition = OutcomeMeasureDefinition.For(outcome.Measure);
+        var baseline = scores.FirstOrDefault(s => s.Measure == outcome.Measure);
+        OutcomeChangeDto? sinceBaseline = null;
+        if (baseline is not null && baseline.VisitId != visit.Id)
+        {
+            var change = OutcomeChange.Between(outcome.Measure, baseline.Score, outcome.Score);
+            sinceBaseline = new OutcomeChangeDto(baseline.Score, baseline.VisitStartsAt, change.Change, change.IsImprovement, change.ReachesMcid, definition.Mcid);
+        }
+
+        return new VisitOutcomeDto(outcome.Measure, definition.Abbreviation, outcome.Score, outcome.Ratings, outcome.ActivityNames, sinceBaseline);
+    }
+
+    private async Task<ReferralDto?> ReferralAsync(Visit visit, Findings findings, IReadOnlyList<EpisodeScore> scores, CancellationToken cancellationToken)
+    {
+        var recommendation = ClinicalReasoning.ReferralAt(findings, scores, visit.StartsAt);
+        if (recommendation is null)
+        {
+            return null;
+        }
+
+        var acknowledgements = await db.ReferralAcknowledgements.AsNoTracking()
+            .Where(r => r.VisitId == visit.Id)
+            .OrderByDescending(r => r.AcknowledgedAt)
+            .ToListAsync(cancellationToken);
+        var answer = acknowledgements.FirstOrDefault(a => a.Answers(recommendation));
+        return new ReferralDto(
+            recommendation.Reasons,
+            answer is null ? null : new ReferralAcknowledgementDto(answer.Action, answer.Note, answer.AcknowledgedBy.Name, answer.AcknowledgedAt));
+    }
+}

@@ -1,0 +1,151 @@
+using FluentValidation;
+using Mediator;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>
+/// The findings form as the page edits it: every answer optional (null: not assessed). The same
+/// shape is read back, so what was saved is what the form shows after a reload.
+/// </summary>
+public sealed record FindingsInput
+{
+    public static FindingsInput Empty { get; } = new();
+
+    public int? PainNow { get; init; }
+
+    public int? PainBest24Hours { get; init; }
+
+    public int? PainWorst24Hours { get; init; }
+
+    public string? Aggravating { get; init; }
+
+    public string? Easing { get; init; }
+
+    public decimal? HoursSittingPerDay { get; init; }
+
+    public int? ActiveDaysPerWeek { get; init; }
+
+    public int? TrainingLoadChangePercent { get; init; }
+
+    public bool? WarmsUpBeforeExercise { get; init; }
+
+    public bool? DietMostlyProcessed { get; init; }
+
+    public IReadOnlyList<RangeOfMotionInput> RangeOfMotion { get; init; } = [];
+
+    public IReadOnlyList<StrengthInput> Strength { get; init; } = [];
+
+    public IReadOnlyList<PostureObservation> Posture { get; init; } = [];
+
+    public bool? MuscleGuardingObserved { get; init; }
+
+    public string? MuscleGuardingNote { get; init; }
+
+    public IReadOnlyList<RedFlag> RedFlags { get; init; } = [];
+
+    public Findings ToFindings()
+    {
+        var pain = new PainFindings(PainNow, PainBest24Hours, PainWorst24Hours, Aggravating, Easing);
+        var lifestyle = new LifestyleFindings(HoursSittingPerDay, ActiveDaysPerWeek, TrainingLoadChangePercent, WarmsUpBeforeExercise, DietMostlyProcessed);
+        return Findings.None with
+        {
+            Pain = pain == new PainFindings() ? null : pain,
+            Lifestyle = lifestyle == new LifestyleFindings() ? null : lifestyle,
+            RangeOfMotion = [.. RangeOfMotion.Select(r => new RangeOfMotionFinding(r.Test, r.LeftDegrees, r.RightDegrees))],
+            Strength = [.. Strength.Select(s => new StrengthFinding(s.MuscleGroup, s.Side, s.Grade))],
+            Posture = new HashSet<PostureObservation>(Posture),
+            MuscleGuarding = MuscleGuardingObserved is { } observed ? new MuscleGuardingFinding(observed, MuscleGuardingNote) : null,
+            RedFlags = new HashSet<RedFlag>(RedFlags),
+        };
+    }
+
+    public static FindingsInput From(Findings findings) => new()
+    {
+        PainNow = findings.Pain?.Now,
+        PainBest24Hours = findings.Pain?.Best24Hours,
+        PainWorst24Hours = findings.Pain?.Worst24Hours,
+        Aggravating = findings.Pain?.Aggravating,
+        Easing = findings.Pain?.Easing,
+        HoursSittingPerDay = findings.Lifestyle?.HoursSittingPerDay,
+        ActiveDaysPerWeek = findings.Lifestyle?.ActiveDaysPerWeek,
+        TrainingLoadChangePercent = findings.Lifestyle?.TrainingLoadChangePercentOver4Weeks,
+        WarmsUpBeforeExercise = findings.Lifestyle?.WarmsUpBeforeExercise,
+        DietMostlyProcessed = findings.Lifestyle?.DietMostlyProcessed,
+        RangeOfMotion = [.. findings.RangeOfMotion.Select(r => new RangeOfMotionInput(r.Test, r.LeftDegrees, r.RightDegrees))],
+        Strength = [.. findings.Strength.Select(s => new StrengthInput(s.MuscleGroup, s.Side, s.Grade))],
+        Posture = [.. findings.Posture.Order()],
+        MuscleGuardingObserved = findings.MuscleGuarding?.Observed,
+        MuscleGuardingNote = findings.MuscleGuarding?.Note,
+        RedFlags = [.. findings.RedFlags.Order()],
+    };
+}
+
+public sealed record RangeOfMotionInput(RangeOfMotionTest Test, int LeftDegrees, int RightDegrees);
+
+public sealed record StrengthInput(MuscleGroup MuscleGroup, BodySide Side, int Grade);
+
+/// <summary>Saves the visit's findings (replacing the last save); the first save starts the assessment.</summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record SaveFindingsCommand(Guid VisitId, uint? Version, FindingsInput Findings) : ICommand<Result<AssessmentSaved>>;
+
+public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsCommand>
+{
+    public SaveFindingsValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.Findings).NotNull();
+        When(c => c.Findings is not null, () =>
+        {
+            RuleFor(c => c.Findings.PainNow).InclusiveBetween(0, PainFindings.MaxRating).WithName("Pain now");
+            RuleFor(c => c.Findings.PainBest24Hours).InclusiveBetween(0, PainFindings.MaxRating).WithName("Pain at best");
+            RuleFor(c => c.Findings.PainWorst24Hours).InclusiveBetween(0, PainFindings.MaxRating).WithName("Pain at worst");
+            RuleFor(c => c.Findings.PainBest24Hours)
+                .LessThanOrEqualTo(c => c.Findings.PainWorst24Hours)
+                .When(c => c.Findings.PainBest24Hours is not null && c.Findings.PainWorst24Hours is not null)
+                .WithMessage("Pain at its best cannot be higher than at its worst.");
+            RuleFor(c => c.Findings.Aggravating).MaximumLength(PainFindings.FactorsMaxLength).WithName("Aggravating factors");
+            RuleFor(c => c.Findings.Easing).MaximumLength(PainFindings.FactorsMaxLength).WithName("Easing factors");
+            RuleFor(c => c.Findings.HoursSittingPerDay).InclusiveBetween(0, LifestyleFindings.MaxHoursSittingPerDay).WithName("Hours sitting per day");
+            RuleFor(c => c.Findings.ActiveDaysPerWeek).InclusiveBetween(0, LifestyleFindings.MaxActiveDaysPerWeek).WithName("Active days per week");
+            RuleFor(c => c.Findings.TrainingLoadChangePercent)
+                .InclusiveBetween(LifestyleFindings.MinTrainingLoadChangePercent, LifestyleFindings.MaxTrainingLoadChangePercent)
+                .WithName("Training-load change");
+            RuleFor(c => c.Findings.MuscleGuardingNote).MaximumLength(MuscleGuardingFinding.NoteMaxLength).WithName("Guarding note");
+            RuleForEach(c => c.Findings.RangeOfMotion).ChildRules(rom =>
+            {
+                rom.RuleFor(r => r).Must(r => r.LeftDegrees >= 0 && r.LeftDegrees <= RangeOfMotionReferences.For(r.Test).MaxDegrees)
+                    .WithMessage(r => $"Left {RangeOfMotionReferences.For(r.Test).Label} must be 0° to {RangeOfMotionReferences.For(r.Test).MaxDegrees}°.");
+                rom.RuleFor(r => r).Must(r => r.RightDegrees >= 0 && r.RightDegrees <= RangeOfMotionReferences.For(r.Test).MaxDegrees)
+                    .WithMessage(r => $"Right {RangeOfMotionReferences.For(r.Test).Label} must be 0° to {RangeOfMotionReferences.For(r.Test).MaxDegrees}°.");
+            }).OverridePropertyName("RangeOfMotion");
+            RuleForEach(c => c.Findings.Strength).ChildRules(mmt =>
+                mmt.RuleFor(s => s.Grade).InclusiveBetween(StrengthFinding.MinGrade, StrengthFinding.MaxGrade).WithName("Muscle test grade"))
+                .OverridePropertyName("Strength");
+        });
+    }
+}
+
+public sealed class SaveFindingsHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<SaveFindingsCommand, Result<AssessmentSaved>>
+{
+    public async ValueTask<Result<AssessmentSaved>> Handle(SaveFindingsCommand command, CancellationToken cancellationToken)
+    {
+        var findings = command.Findings.ToFindings();
+        var now = clock.NowToTheMicrosecond();
+        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        loaded.Value.RecordFindings(findings, currentUser.AsStaffRef(), now);
+        return await db.SaveAsync(loaded.Value, cancellationToken);
+    }
+}

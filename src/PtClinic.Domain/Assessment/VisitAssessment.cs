@@ -1,0 +1,172 @@
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Domain.Assessment;
+
+/// <summary>
+/// The structured part of a visit's note: findings, knots and the questionnaires answered. It is
+/// kept apart from the SOAP text, so typing the text and charting a knot never conflict, and it
+/// freezes with the note: signing the note freezes it, and the database refuses any change after.
+/// </summary>
+public sealed class VisitAssessment : ITenantOwned
+{
+    private readonly List<KnotFinding> _knots = [];
+    private readonly List<RecordedOutcome> _outcomes = [];
+
+    private VisitAssessment()
+    {
+        Findings = Findings.None;
+        LastEditedBy = default!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ClinicId { get; private set; }
+
+    public Guid VisitId { get; private set; }
+
+    public Guid EpisodeId { get; private set; }
+
+    public Guid PatientId { get; private set; }
+
+    public Findings Findings { get; private set; }
+
+    public IReadOnlyCollection<KnotFinding> Knots => _knots;
+
+    public IReadOnlyCollection<RecordedOutcome> Outcomes => _outcomes;
+
+    public StaffRef LastEditedBy { get; private set; }
+
+    public DateTimeOffset LastEditedAt { get; private set; }
+
+    /// <summary>When the note was signed; from then on nothing here changes.</summary>
+    public DateTimeOffset? FrozenAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public bool IsFrozen => FrozenAt is not null;
+
+    public static VisitAssessment Start(Visit visit, StaffRef author, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (!visit.CanBeCharted)
+        {
+            throw new DomainException("Check the patient in before charting the visit.");
+        }
+
+        return new VisitAssessment
+        {
+            Id = Guid.CreateVersion7(at),
+            ClinicId = visit.ClinicId,
+            VisitId = visit.Id,
+            EpisodeId = visit.EpisodeId,
+            PatientId = visit.PatientId,
+            LastEditedBy = author,
+            LastEditedAt = at,
+        };
+    }
+
+    /// <summary>
+    /// Replaces the findings. NPRS "pain now" is also the visit's NPRS outcome score, so it is
+    /// recorded (or cleared) with them: one number, one place it comes from.
+    /// </summary>
+    public void RecordFindings(Findings findings, StaffRef editor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        EnsureOpen();
+        Findings = findings;
+        _outcomes.RemoveAll(o => o.Measure == OutcomeMeasure.Nprs);
+        if (findings.Pain?.Now is { } painNow)
+        {
+            _outcomes.Add(RecordedOutcome.From(ClinicId, Id, NprsResponse.From(painNow), at));
+        }
+
+        Touch(editor, at);
+    }
+
+    public KnotFinding AddKnot(string muscleCode, BodySide side, MuscleZone zone, KnotPresentation presentation, StaffRef editor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(presentation);
+        EnsureOpen();
+        if (_knots.Any(k => k.MuscleCode == muscleCode && k.Side == side && k.Zone == zone))
+        {
+            throw new DomainException("A knot is already charted at this site today; edit that one instead.");
+        }
+
+        var knot = KnotFinding.Record(this, muscleCode, side, zone, presentation, at);
+        _knots.Add(knot);
+        Touch(editor, at);
+        return knot;
+    }
+
+    public void UpdateKnot(Guid knotId, KnotPresentation presentation, StaffRef editor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(presentation);
+        EnsureOpen();
+        Knot(knotId).Present(presentation);
+        Touch(editor, at);
+    }
+
+    public void RemoveKnot(Guid knotId, StaffRef editor, DateTimeOffset at)
+    {
+        EnsureOpen();
+        _knots.Remove(Knot(knotId));
+        Touch(editor, at);
+    }
+
+    /// <summary>Records a questionnaire, replacing an earlier answer to the same one at this visit.</summary>
+    public RecordedOutcome RecordOutcome(OutcomeResponse response, StaffRef editor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        EnsureOpen();
+        if (response.Measure == OutcomeMeasure.Nprs)
+        {
+            throw new DomainException("NPRS is the pain-now rating; record it with the pain findings.");
+        }
+
+        _outcomes.RemoveAll(o => o.Measure == response.Measure);
+        var outcome = RecordedOutcome.From(ClinicId, Id, response, at);
+        _outcomes.Add(outcome);
+        Touch(editor, at);
+        return outcome;
+    }
+
+    public void RemoveOutcome(OutcomeMeasure measure, StaffRef editor, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (measure == OutcomeMeasure.Nprs || _outcomes.RemoveAll(o => o.Measure == measure) == 0)
+        {
+            throw new DomainException($"No {OutcomeMeasureDefinition.For(measure).Abbreviation} is recorded at this visit to remove.");
+        }
+
+        Touch(editor, at);
+    }
+
+    /// <summary>Called as the note is signed; the last change the assessment ever gets.</summary>
+    public void Freeze(DateTimeOffset at)
+    {
+        EnsureOpen();
+        FrozenAt = at;
+    }
+
+    private KnotFinding Knot(Guid knotId) =>
+        _knots.SingleOrDefault(k => k.Id == knotId)
+        ?? throw new DomainException("That knot is not charted at this visit.");
+
+    private void EnsureOpen()
+    {
+        if (IsFrozen)
+        {
+            throw new DomainException("This visit's note is signed; its findings can no longer be changed. Add an addendum instead.");
+        }
+    }
+
+    private void Touch(StaffRef editor, DateTimeOffset at)
+    {
+        LastEditedBy = editor;
+        LastEditedAt = at;
+    }
+}

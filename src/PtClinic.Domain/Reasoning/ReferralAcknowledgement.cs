@@ -1,0 +1,71 @@
+using PtClinic.Domain.Common;
+
+namespace PtClinic.Domain.Reasoning;
+
+public enum ReferralAction
+{
+    /// <summary>The patient was referred (or told to see their doctor).</summary>
+    Referred,
+
+    /// <summary>The therapist decided not to refer and documented why.</summary>
+    NotReferred,
+}
+
+/// <summary>
+/// The therapist's answer to a refer-to-doctor recommendation at a visit: refer, or document why not.
+/// A note with an open recommendation cannot be signed without one. Append-only.
+/// </summary>
+public sealed class ReferralAcknowledgement : ITenantOwned
+{
+    public const int NoteMaxLength = 500;
+
+    private ReferralAcknowledgement()
+    {
+        Note = string.Empty;
+        Reasons = [];
+        AcknowledgedBy = default!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ClinicId { get; private set; }
+
+    public Guid EpisodeId { get; private set; }
+
+    public Guid VisitId { get; private set; }
+
+    public ReferralAction Action { get; private set; }
+
+    /// <summary>To whom and how the patient was referred, or why not.</summary>
+    public string Note { get; private set; }
+
+    /// <summary>The reasons the recommendation gave, as the therapist saw them.</summary>
+    public List<string> Reasons { get; private set; }
+
+    public StaffRef AcknowledgedBy { get; private set; }
+
+    public DateTimeOffset AcknowledgedAt { get; private set; }
+
+    public static ReferralAcknowledgement Record(
+        Guid clinicId, Guid episodeId, Guid visitId, ReferralRecommendation recommendation,
+        ReferralAction action, string? note, StaffRef by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        ArgumentNullException.ThrowIfNull(by);
+        var text = action == ReferralAction.NotReferred
+            ? Guard.Required(note, "The reason for not referring", NoteMaxLength)
+            : Guard.Optional(note, "The referral note", NoteMaxLength) ?? string.Empty;
+        return new ReferralAcknowledgement
+        {
+            Id = Guid.CreateVersion7(at),
+            ClinicId = clinicId,
+            EpisodeId = episodeId,
+            VisitId = visitId,
+            Action = action,
+            Note = text,
+            Reasons = [.. recommendation.Reasons],
+            AcknowledgedBy = by,
+            AcknowledgedAt = at,
+        };
+    }
+}

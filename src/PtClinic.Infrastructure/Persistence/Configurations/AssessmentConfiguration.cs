@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Visits;
+
+namespace PtClinic.Infrastructure.Persistence.Configurations;
+
+internal sealed class VisitAssessmentConfiguration : IEntityTypeConfiguration<VisitAssessment>
+{
+    public void Configure(EntityTypeBuilder<VisitAssessment> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<Visit>().WithOne().HasForeignKey<VisitAssessment>(a => a.VisitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.VisitId).IsUnique();
+        builder.HasOne<EpisodeOfCare>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.EpisodeId);
+        builder.Property(a => a.Findings).HasColumnType("jsonb")
+            .HasConversion(FindingsJson.Converter, FindingsJson.Comparer);
+        builder.ComplexProperty(a => a.LastEditedBy, StaffRefColumns.Configure);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.Ignore(a => a.IsFrozen);
+
+        builder.HasMany(a => a.Knots).WithOne().HasForeignKey(k => k.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Knots).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Outcomes).WithOne().HasForeignKey(o => o.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Outcomes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.ToTable(t => t.HasComment("The structured part of a visit note; a trigger refuses changes once frozen (signed)."));
+    }
+}
+
+internal sealed class KnotFindingConfiguration : IEntityTypeConfiguration<KnotFinding>
+{
+    public void Configure(EntityTypeBuilder<KnotFinding> builder)
+    {
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.MuscleCode).HasMaxLength(Muscle.CodeMaxLength);
+        builder.HasOne<Muscle>().WithMany().HasForeignKey(k => k.MuscleCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(k => k.Side).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Zone).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.PressurePainThreshold).HasPrecision(4, 1);
+        builder.PrimitiveCollection(k => k.ReferredPain).ElementType(e => e.HasConversion<string>());
+        // One knot per site per visit; the site is also what knot tracking across visits keys on.
+        builder.HasIndex(k => new { k.AssessmentId, k.MuscleCode, k.Side, k.Zone }).IsUnique();
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_knot_findings_tenderness", $"tenderness BETWEEN 0 AND {KnotPresentation.MaxTenderness}");
+            t.HasComment("Knots charted at a visit; frozen with their assessment.");
+        });
+    }
+}
+
+internal sealed class RecordedOutcomeConfiguration : IEntityTypeConfiguration<RecordedOutcome>
+{
+    public void Configure(EntityTypeBuilder<RecordedOutcome> builder)
+    {
+        builder.ToTable("recorded_outcomes", t => t.HasComment("Questionnaires answered at a visit, with the domain-computed score; frozen with their assessment."));
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Measure).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.Score).HasPrecision(9, 4);
+        builder.PrimitiveCollection(o => o.Ratings);
+        builder.PrimitiveCollection(o => o.ActivityNames);
+        builder.HasIndex(o => new { o.AssessmentId, o.Measure }).IsUnique();
+    }
+}
+
+internal sealed class CauseDecisionConfiguration : IEntityTypeConfiguration<CauseDecision>
+{
+    public void Configure(EntityTypeBuilder<CauseDecision> builder)
+    {
+        builder.ToTable(t => t.HasComment("Root-cause decisions on an episode; append-only."));
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasOne<EpisodeOfCare>().WithMany().HasForeignKey(d => d.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Visit>().WithMany().HasForeignKey(d => d.VisitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.Cause).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.Verdict).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Reason).HasMaxLength(HypothesisDecision.ReasonMaxLength);
+        builder.PrimitiveCollection(d => d.Evidence);
+        builder.ComplexProperty(d => d.DecidedBy, StaffRefColumns.Configure);
+        builder.HasIndex(d => new { d.EpisodeId, d.DecidedAt });
+    }
+}
+
+internal sealed class ReferralAcknowledgementConfiguration : IEntityTypeConfiguration<ReferralAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<ReferralAcknowledgement> builder)
+    {
+        builder.ToTable(t => t.HasComment("Answers to refer-to-doctor recommendations; append-only."));
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<EpisodeOfCare>().WithMany().HasForeignKey(r => r.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Visit>().WithMany().HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.VisitId);
+        builder.HasIndex(r => r.EpisodeId);
+        builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Note).HasMaxLength(ReferralAcknowledgement.NoteMaxLength);
+        builder.PrimitiveCollection(r => r.Reasons);
+        builder.ComplexProperty(r => r.AcknowledgedBy, StaffRefColumns.Configure);
+    }
+}
