@@ -157,7 +157,7 @@ namespace PtClinic.Migrations.Migrations
                     clinic_id = table.Column<Guid>(type: "uuid", nullable: false),
                     assessment_id = table.Column<Guid>(type: "uuid", nullable: false),
                     measure = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    score = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    score = table.Column<decimal>(type: "numeric", nullable: false),
                     ratings = table.Column<List<int?>>(type: "integer[]", nullable: false),
                     activity_names = table.Column<List<string>>(type: "text[]", nullable: false),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)

@@ -644,8 +644,7 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnName("recorded_at");
 
                     b.Property<decimal>("Score")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("numeric(9,4)")
+                        .HasColumnType("numeric")
                         .HasColumnName("score");
 
                     b.HasKey("Id")

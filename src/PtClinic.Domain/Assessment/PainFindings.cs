@@ -26,6 +26,12 @@ public sealed record PainFindings
             throw new DomainException("Pain at its best cannot be higher than pain at its worst.");
         }
 
+        // Now is part of the last 24 hours.
+        if (now < best24Hours || now > worst24Hours)
+        {
+            throw new DomainException("Pain now must lie between its best and its worst of the last 24 hours.");
+        }
+
         Now = now;
         Best24Hours = best24Hours;
         Worst24Hours = worst24Hours;

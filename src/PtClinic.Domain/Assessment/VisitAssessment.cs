@@ -78,10 +78,17 @@ public sealed class VisitAssessment : ITenantOwned
         ArgumentNullException.ThrowIfNull(findings);
         EnsureOpen();
         Findings = findings;
-        _outcomes.RemoveAll(o => o.Measure == OutcomeMeasure.Nprs);
-        if (findings.Pain?.Now is { } painNow)
+        var recorded = _outcomes.SingleOrDefault(o => o.Measure == OutcomeMeasure.Nprs);
+        var painNow = findings.Pain?.Now;
+        if (recorded is not null && recorded.Score != painNow)
         {
-            _outcomes.Add(RecordedOutcome.From(ClinicId, Id, NprsResponse.From(painNow), at));
+            _outcomes.Remove(recorded);
+            recorded = null;
+        }
+
+        if (recorded is null && painNow is { } rating)
+        {
+            _outcomes.Add(RecordedOutcome.From(ClinicId, Id, NprsResponse.From(rating), at));
         }
 
         Touch(editor, at);
@@ -137,7 +144,12 @@ public sealed class VisitAssessment : ITenantOwned
     public void RemoveOutcome(OutcomeMeasure measure, StaffRef editor, DateTimeOffset at)
     {
         EnsureOpen();
-        if (measure == OutcomeMeasure.Nprs || _outcomes.RemoveAll(o => o.Measure == measure) == 0)
+        if (measure == OutcomeMeasure.Nprs)
+        {
+            throw new DomainException("NPRS is the pain-now rating; clear it in the pain findings.");
+        }
+
+        if (_outcomes.RemoveAll(o => o.Measure == measure) == 0)
         {
             throw new DomainException($"No {OutcomeMeasureDefinition.For(measure).Abbreviation} is recorded at this visit to remove.");
         }

@@ -52,6 +52,11 @@ public sealed class ReferralAcknowledgement : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         ArgumentNullException.ThrowIfNull(by);
+        if (!Enum.IsDefined(action))
+        {
+            throw new DomainException("Record whether the patient was referred.");
+        }
+
         var text = action == ReferralAction.NotReferred
             ? Guard.Required(note, "The reason for not referring", NoteMaxLength)
             : Guard.Optional(note, "The referral note", NoteMaxLength) ?? string.Empty;

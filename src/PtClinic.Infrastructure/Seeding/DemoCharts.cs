@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Persistence;
 
@@ -10,14 +14,20 @@ namespace PtClinic.Infrastructure.Seeding;
 /// <summary>
 /// Clinical history for the demo clinic: medical flags and consents, an active hamstring episode
 /// with signed notes and an addendum, a discharged episode, and a day of visits for the demo
-/// therapist. The day is topped up on every start, so "Today" is never empty in a demo.
+/// therapist. The day is topped up on every start, so "Today" is never empty in a demo. Ellen's
+/// hamstring is charted in full: knots on the body chart, findings, scored questionnaires improving
+/// past their MCIDs, and the root causes her therapist confirmed or rejected.
 /// </summary>
 internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Assessments of signed notes: frozen once their knots and scores are saved (the database refuses them after).</summary>
+    private readonly List<(VisitAssessment Assessment, DateTimeOffset SignedAt)> _toFreeze = [];
+
     private const string EllenMrn = "P000101";
     private const string DanielMrn = "P000102";
     private const string GretaMrn = "P000103";
     private const string RafaelMrn = "P000104";
+    private const string BicepsFemoris = "biceps-femoris-long-head";
 
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone);
 
@@ -54,6 +64,12 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         SeedEllensHamstring(ellen, therapist, now);
         SeedGretasDischargedBack(greta, therapist, now);
         await db.SaveChangesAsync(ct);
+        foreach (var (assessment, signedAt) in _toFreeze)
+        {
+            assessment.Freeze(signedAt);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Books the demo therapist's day (once per clinic day) so Today has patients to chart.</summary>
@@ -87,6 +103,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             null, null, null, therapist, now);
         db.Visits.Add(ellensVisit);
         db.VisitNotes.Add(draft);
+        db.VisitAssessments.Add(ChartEllenToday(ellensVisit, therapist, now));
 
         var daniel = patients[DanielMrn];
         var danielsEpisode = episodes.FirstOrDefault(e => e.PatientId == daniel.Id);
@@ -121,7 +138,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened);
         db.Episodes.Add(episode);
 
-        var first = ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, new Soap(
+        var first = ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, ChartEllensFirstVisit, new Soap(
             "Six weeks of a tight, tender spot in the back of the left thigh, worse after sitting all day and on long runs. " +
             "NPRS 6/10 now, 3 best, 7 worst. Sits about 9 h a day; weekly running went from 15 to 25 km in the last month.",
             "Palpation: taut band with a tender nodule in the middle third of the left biceps femoris (long head), " +
@@ -133,7 +150,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             "stand up every 45 min at work, running volume back to 15 km/week. Review in one week."));
         first.AddAddendum("Patient phoned the next day: soreness settled within 24 h, no bruising.", therapist, opened.AddDays(1));
 
-        ChartSignedVisit(episode, therapist, ClinicHours(now, -7, 17), 45, VisitType.FollowUp, new Soap(
+        ChartSignedVisit(episode, therapist, ClinicHours(now, -7, 17), 45, VisitType.FollowUp, ChartEllensSecondVisit, new Soap(
             "Better: NPRS 4/10 at worst, tightness only after long meetings. Doing the stretches most days.",
             "Nodule smaller and less tender (4/10 on pressure, was 7). Active SLR 65° left.",
             "Improving trigger point; flexibility deficit narrowing.",
@@ -146,7 +163,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back ache with knots over the right quadratus lumborum",
             BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened);
         db.Episodes.Add(episode);
-        ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, new Soap(
+        ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, null, new Soap(
             "Ache across the right low back after long days standing in class. NPRS 5/10.",
             "Tender points over right quadratus lumborum; lumbar flexion mildly limited.",
             "Myofascial low back pain; postural load.",
@@ -154,17 +171,102 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         episode.Discharge(DischargeReason.GoalsMet, "Pain-free at work for four weeks; continues the home program.", unsignedNotes: 0, now.AddDays(-30));
     }
 
-    /// <summary>A visit that happened: checked in at its start, charted, and signed at its end.</summary>
-    private VisitNote ChartSignedVisit(EpisodeOfCare episode, StaffRef therapist, DateTimeOffset at, int minutes, VisitType type, Soap soap)
+    /// <summary>A visit that happened: checked in at its start, charted (structured findings too, if given), and signed at its end.</summary>
+    private VisitNote ChartSignedVisit(
+        EpisodeOfCare episode, StaffRef therapist, DateTimeOffset at, int minutes, VisitType type,
+        Action<VisitAssessment, Visit, StaffRef, DateTimeOffset>? chart, Soap soap)
     {
         var visit = Visit.Schedule(episode, therapist.UserId, at, minutes, type, at);
         visit.CheckIn(episode, at);
         var note = VisitNote.Start(visit, therapist, at);
         note.SaveDraft(soap.Subjective, soap.Objective, soap.Assessment, soap.Plan, therapist, at);
+        if (chart is not null)
+        {
+            var assessment = VisitAssessment.Start(visit, therapist, at);
+            chart(assessment, visit, therapist, at.AddMinutes(minutes / 2));
+            db.VisitAssessments.Add(assessment);
+            _toFreeze.Add((assessment, at.AddMinutes(minutes + 10)));
+        }
+
         note.Sign(visit, therapist, at.AddMinutes(minutes + 10));
         db.Visits.Add(visit);
         db.VisitNotes.Add(note);
         return note;
+    }
+
+    /// <summary>Initial evaluation: an active, referring knot mid-thigh, a desk job and a running-load spike.</summary>
+    private void ChartEllensFirstVisit(VisitAssessment assessment, Visit visit, StaffRef therapist, DateTimeOffset at)
+    {
+        assessment.RecordFindings(Findings.None with
+        {
+            Pain = new PainFindings(now: 6, best24Hours: 3, worst24Hours: 7, aggravating: "Sitting all day; runs over 8 km", easing: "Walking about, heat pack"),
+            Lifestyle = new LifestyleFindings(hoursSittingPerDay: 9, activeDaysPerWeek: 2, trainingLoadChangePercentOver4Weeks: 67,
+                warmsUpBeforeExercise: false, dietMostlyProcessed: false),
+            RangeOfMotion =
+            [
+                new RangeOfMotionFinding(RangeOfMotionTest.ActiveStraightLegRaise, 55, 80),
+                new RangeOfMotionFinding(RangeOfMotionTest.PassiveKneeExtension, 35, 18),
+            ],
+            Strength = [new StrengthFinding(MuscleGroup.Hamstrings, BodySide.Left, 4), new StrengthFinding(MuscleGroup.Hamstrings, BodySide.Right, 5)],
+            Posture = new HashSet<PostureObservation> { PostureObservation.SlumpedSitting },
+            MuscleGuarding = new MuscleGuardingFinding(false),
+        }, therapist, at);
+        assessment.AddKnot(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird,
+            new KnotPresentation(7, 2.1m, 12, IsActive: true, LocalTwitchResponse: true, [ReferredPainArea.PosteriorThigh, ReferredPainArea.LowerLeg]), therapist, at);
+        assessment.AddKnot("gluteus-medius", BodySide.Left, MuscleZone.ProximalThird,
+            new KnotPresentation(4, null, 8, IsActive: false, LocalTwitchResponse: false, [ReferredPainArea.Buttock]), therapist, at);
+        assessment.RecordOutcome(LefsResponse.From([2, 2, 4, 4, 3, 2, 2, 3, 2, 3, 3, 2, 3, 2, 1, 2, 1, 1, 2, 4]), therapist, at); // 48
+        assessment.RecordOutcome(PsfsResponse.From([new("Run 10 km", 3), new("Sit through a 2-hour meeting", 4), new("Squat to lift a box", 6)]), therapist, at);
+
+        var findings = assessment.Findings;
+        Decide(visit, therapist, at, findings, HypothesisDecision.Confirm(RootCause.SedentaryLifestyle,
+            "Desk job, about 9 h a day; the ache builds through the working day", therapist, at));
+        Decide(visit, therapist, at, findings, HypothesisDecision.Confirm(RootCause.Overexertion,
+            "Weekly running went from 15 to 25 km in a month, no warm-up", therapist, at));
+        Decide(visit, therapist, at, findings, HypothesisDecision.Confirm(RootCause.ReducedFlexibility,
+            "SLR 25° short on the knot's side", therapist, at));
+        Decide(visit, therapist, at, findings, HypothesisDecision.Reject(RootCause.PoorPosture,
+            "Slumps only late in the day; a consequence more than a driver", therapist, at));
+    }
+
+    /// <summary>One week on: the knot smaller and less tender, the load back down, scores improving.</summary>
+    private static void ChartEllensSecondVisit(VisitAssessment assessment, Visit visit, StaffRef therapist, DateTimeOffset at)
+    {
+        assessment.RecordFindings(Findings.None with
+        {
+            Pain = new PainFindings(now: 4, best24Hours: 2, worst24Hours: 4, aggravating: "Long meetings", easing: "Stretching, walking"),
+            Lifestyle = new LifestyleFindings(hoursSittingPerDay: 8, activeDaysPerWeek: 3, trainingLoadChangePercentOver4Weeks: 0, warmsUpBeforeExercise: true),
+            RangeOfMotion = [new RangeOfMotionFinding(RangeOfMotionTest.ActiveStraightLegRaise, 65, 80)],
+            Strength = [new StrengthFinding(MuscleGroup.Hamstrings, BodySide.Left, 4)],
+        }, therapist, at);
+        assessment.AddKnot(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird,
+            new KnotPresentation(4, 3.0m, 8, IsActive: true, LocalTwitchResponse: false, [ReferredPainArea.PosteriorThigh]), therapist, at);
+        assessment.RecordOutcome(LefsResponse.From([3, 3, 4, 4, 3, 2, 3, 3, 3, 3, 4, 3, 3, 3, 2, 2, 1, 1, 2, 4]), therapist, at); // 56
+        assessment.RecordOutcome(PsfsResponse.From([new("Run 10 km", 5), new("Sit through a 2-hour meeting", 5), new("Squat to lift a box", 6)]), therapist, at);
+    }
+
+    /// <summary>Today's visit, under way: pain and scores past their MCIDs since the first visit; the knot now latent.</summary>
+    private static VisitAssessment ChartEllenToday(Visit visit, StaffRef therapist, DateTimeOffset at)
+    {
+        var assessment = VisitAssessment.Start(visit, therapist, at);
+        assessment.RecordFindings(Findings.None with
+        {
+            Pain = new PainFindings(now: 3, best24Hours: 1, worst24Hours: 3, aggravating: "Meetings over an hour"),
+            Lifestyle = new LifestyleFindings(hoursSittingPerDay: 8.5m, activeDaysPerWeek: 3, warmsUpBeforeExercise: true),
+            RangeOfMotion = [new RangeOfMotionFinding(RangeOfMotionTest.ActiveStraightLegRaise, 70, 80)],
+            Strength = [new StrengthFinding(MuscleGroup.Hamstrings, BodySide.Left, 4)],
+        }, therapist, at);
+        assessment.AddKnot(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird,
+            new KnotPresentation(3, 3.6m, 6, IsActive: false, LocalTwitchResponse: false, []), therapist, at);
+        assessment.RecordOutcome(LefsResponse.From([3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 2, 1, 2, 4]), therapist, at); // 61
+        assessment.RecordOutcome(PsfsResponse.From([new("Run 10 km", 6), new("Sit through a 2-hour meeting", 7), new("Squat to lift a box", 8)]), therapist, at);
+        return assessment;
+    }
+
+    private void Decide(Visit visit, StaffRef therapist, DateTimeOffset at, Findings findings, HypothesisDecision decision)
+    {
+        var evidence = RootCauseEngine.Propose(findings).SingleOrDefault(h => h.Cause == decision.Cause)?.Evidence ?? [];
+        db.CauseDecisions.Add(CauseDecision.Record(DemoClinic.Id, visit.EpisodeId, visit.Id, decision, evidence));
     }
 
     private sealed record Soap(string Subjective, string Objective, string Assessment, string Plan);

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Application.Features.Episodes;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
@@ -31,6 +34,17 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.CheckedIn))).ShouldBe(1);
         (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Draft))).ShouldBe(1);
         (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
+
+        // Ellen's hamstring is charted in full: two signed assessments (frozen) and today's draft.
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync())).ShouldBe(3);
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(2);
+        (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(3);
+        (await App.ReadAsync(db => db.CauseDecisions.IgnoreQueryFilters().CountAsync(d => d.Verdict == HypothesisVerdict.Confirmed))).ShouldBe(3);
+        var ellensEpisode = await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().Select(a => a.EpisodeId).Distinct().SingleAsync());
+        var progress = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new GetEpisodeProgressQuery(ellensEpisode))).Value;
+        progress.Measures.Select(m => (m.Abbreviation, m.Baseline, m.Latest, m.ReachesMcid)).ShouldBe(
+            [("NPRS", 6m, 3m, true), ("LEFS", 48m, 61m, true), ("PSFS", 13m / 3, 7m, true)]);
+        progress.ConfirmedCauses.Select(c => c.Cause).ShouldBe([RootCause.SedentaryLifestyle, RootCause.Overexertion, RootCause.ReducedFlexibility]);
 
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -110,6 +110,10 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
                 .LessThanOrEqualTo(c => c.Findings.PainWorst24Hours)
                 .When(c => c.Findings.PainBest24Hours is not null && c.Findings.PainWorst24Hours is not null)
                 .WithMessage("Pain at its best cannot be higher than at its worst.");
+            RuleFor(c => c.Findings.PainNow)
+                .Must((c, now) => now >= (c.Findings.PainBest24Hours ?? 0) && now <= (c.Findings.PainWorst24Hours ?? PainFindings.MaxRating))
+                .When(c => c.Findings.PainNow is not null)
+                .WithMessage("Pain now must lie between its best and its worst of the last 24 hours.");
             RuleFor(c => c.Findings.Aggravating).MaximumLength(PainFindings.FactorsMaxLength).WithName("Aggravating factors");
             RuleFor(c => c.Findings.Easing).MaximumLength(PainFindings.FactorsMaxLength).WithName("Easing factors");
             RuleFor(c => c.Findings.HoursSittingPerDay).InclusiveBetween(0, LifestyleFindings.MaxHoursSittingPerDay).WithName("Hours sitting per day");

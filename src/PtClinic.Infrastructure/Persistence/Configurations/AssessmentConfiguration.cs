@@ -60,7 +60,8 @@ internal sealed class RecordedOutcomeConfiguration : IEntityTypeConfiguration<Re
         builder.ToTable("recorded_outcomes", t => t.HasComment("Questionnaires answered at a visit, with the domain-computed score; frozen with their assessment."));
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Measure).HasConversion<string>().HasMaxLength(16);
-        builder.Property(o => o.Score).HasPrecision(9, 4);
+        // Unbounded numeric keeps the exact decimal the domain computed (PSFS 13/3 reads back as 13/3).
+        builder.Property(o => o.Score).HasColumnType("numeric");
         builder.PrimitiveCollection(o => o.Ratings);
         builder.PrimitiveCollection(o => o.ActivityNames);
         builder.HasIndex(o => new { o.AssessmentId, o.Measure }).IsUnique();

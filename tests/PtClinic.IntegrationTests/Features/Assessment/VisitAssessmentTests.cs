@@ -122,7 +122,7 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         var first = (await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, null, DeskWorker))).Ok();
 
         var tabA = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, first.Version, DeskWorker with { PainNow = 4 }));
-        var tabB = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, first.Version, DeskWorker with { PainNow = 9 }));
+        var tabB = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, first.Version, DeskWorker with { PainNow = 7 }));
         var startedElsewhere = await App.SendAsync(clinic.Therapist, new AddKnotFindingCommand(
             visitId, null, "piriformis", BodySide.Left, MuscleZone.MiddleThird, TenderKnotReferringToTheCalf));
 
