@@ -3,8 +3,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Visits;
+using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
 using PtClinic.Tests.Shared;
 
@@ -117,6 +122,26 @@ public sealed class WebAppFixture : IAsyncLifetime
         await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(height, viewport.Height, 2400));
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, fileName) });
         await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+    }
+
+    /// <summary>
+    /// A new demo-clinic patient with an open episode and a visit today with the demo therapist,
+    /// checked in and ready to chart: the given of a charting test, made without clicking through it.
+    /// </summary>
+    public async Task<Guid> CheckedInVisitAsync(string givenName, string familyName)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var therapistId = await db.Users.Where(u => u.Email == DemoClinic.Therapist.Email).Select(u => u.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var patient = Patient.Register(DemoClinic.Id, $"E2E-{Guid.NewGuid():N}"[..16], givenName, familyName, new DateOnly(1990, 5, 17), Sex.Female, now);
+        var episode = EpisodeOfCare.Open(DemoClinic.Id, patient.Id, "Knot behind the left thigh", BodyRegion.PosteriorThigh,
+            BodySide.Left, null, "Self-referred", therapistId, now);
+        var visit = Visit.Schedule(episode, therapistId, now.AddMinutes(-10), 45, VisitType.InitialEvaluation, now);
+        visit.CheckIn(episode, now);
+        db.AddRange(patient, episode, visit);
+        await db.SaveChangesAsync();
+        return visit.Id;
     }
 
     /// <summary>Clicks before the Blazor circuit is live are lost; the layout flags when it is.</summary>

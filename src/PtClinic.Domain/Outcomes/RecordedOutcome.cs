@@ -33,20 +33,11 @@ public sealed class RecordedOutcome : ITenantOwned
 
     public DateTimeOffset RecordedAt { get; private set; }
 
-    /// <summary>Turns the stored answers back into the scored response; it scores the same, by construction.</summary>
-    /// <remarks>A damaged row (a missing answer, names and ratings that do not pair) fails loudly rather than reading as a low score.</remarks>
-    public OutcomeResponse ToResponse() => Measure switch
-    {
-        OutcomeMeasure.Nprs => NprsResponse.From(Answer(Ratings.Single())),
-        OutcomeMeasure.Lefs => LefsResponse.From([.. Ratings.Select(Answer)]),
-        OutcomeMeasure.Odi => OdiResponse.From(Ratings),
-        OutcomeMeasure.Psfs when ActivityNames.Count == Ratings.Count =>
-            PsfsResponse.From([.. ActivityNames.Zip(Ratings, (name, rating) => new PsfsActivity(name, Answer(rating)))]),
-        _ => throw new DomainException($"The stored {Measure} answers are damaged and cannot be scored."),
-    };
-
-    private int Answer(int? rating) =>
-        rating ?? throw new DomainException($"The stored {Measure} answers are damaged: an answer is missing.");
+    /// <summary>
+    /// Turns the stored answers back into the scored response; it scores the same, by construction,
+    /// and a damaged row (a missing answer, unpaired names) fails loudly instead of reading as a low score.
+    /// </summary>
+    public OutcomeResponse ToResponse() => OutcomeScoring.Score(Measure, Ratings, ActivityNames);
 
     internal static RecordedOutcome From(Guid clinicId, Guid assessmentId, OutcomeResponse response, DateTimeOffset at)
     {

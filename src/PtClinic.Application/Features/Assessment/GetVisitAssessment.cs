@@ -26,6 +26,7 @@ public sealed record VisitAssessmentDto(
     Guid VisitId,
     Guid? AssessmentId,
     uint? Version,
+    DateTimeOffset? LastEditedAt,
     bool IsFrozen,
     bool CanEdit,
     FindingsInput Findings,
@@ -106,6 +107,7 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
             visit.Id,
             assessment?.Id,
             assessment?.Version,
+            assessment?.LastEditedAt,
             assessment?.IsFrozen == true || signed,
             CanEdit: !signed && assessment?.IsFrozen != true && visit.CanBeCharted
                 && episodeStatus != EpisodeStatus.Discharged && currentUser.IsInRole(StaffRoles.Therapist),

@@ -21,18 +21,7 @@ public sealed record RecordOutcomeCommand(
     : ICommand<Result<AssessmentSaved>>
 {
     /// <summary>The answers as the domain's scored response; throws <see cref="DomainException"/> with what is wrong.</summary>
-    public OutcomeResponse ToResponse() => Measure switch
-    {
-        OutcomeMeasure.Nprs => NprsResponse.From(Ratings.Count == 1 && Ratings[0] is { } rating ? rating : -1),
-        OutcomeMeasure.Lefs => Ratings.Any(r => r is null)
-            ? throw new DomainException($"LEFS needs all {LefsResponse.ItemCount} items answered; {Ratings.Count(r => r is not null)} were.")
-            : LefsResponse.From([.. Ratings.Select(r => r!.Value)]),
-        OutcomeMeasure.Odi => OdiResponse.From(Ratings),
-        OutcomeMeasure.Psfs => ActivityNames.Count != Ratings.Count || Ratings.Any(r => r is null)
-            ? throw new DomainException("Rate every PSFS activity from 0 to 10.")
-            : PsfsResponse.From([.. ActivityNames.Zip(Ratings, (name, rating) => new PsfsActivity(name, rating!.Value))]),
-        _ => throw new DomainException("Choose a scored outcome measure."),
-    };
+    public OutcomeResponse ToResponse() => OutcomeScoring.Score(Measure, Ratings, ActivityNames);
 }
 
 public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcomeCommand>

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PtClinic.Infrastructure.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace PtClinic.EndToEndTests.Visits;
+
+/// <summary>
+/// The structured assessment as a therapist uses it: a knot charted on the body chart, a lifestyle
+/// finding, the root cause the engine proposes from it, confirmed with a reason; all still there
+/// after a reload.
+/// </summary>
+public sealed class AssessmentFlowTests(WebAppFixture app)
+{
+    private const string Site = "Biceps femoris (long head), left, middle third";
+
+    [Fact]
+    public async Task A_knot_on_the_body_chart_and_nine_hours_sitting_lead_to_a_confirmed_sedentary_lifestyle()
+    {
+        var visitId = await app.CheckedInVisitAsync("Ines", $"Okafor{Guid.NewGuid().ToString("N")[..6]}");
+        var page = await app.SignedInPageAsync(DemoClinic.Therapist);
+        await page.GotoAsync($"/visits/{visitId}/note");
+        await WebAppFixture.WaitForInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = Site, Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByTestId("knot-site")).ToHaveTextAsync(Site);
+        await dialog.GetByLabel("Tenderness (0–10)").FillAsync("7");
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Lower leg" }).CheckAsync(new() { Force = true });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save knot" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var knot = page.GetByTestId("knot");
+        await Expect(knot).ToContainTextAsync(Site);
+        await Expect(knot).ToContainTextAsync("tenderness 7/10, active");
+        await Expect(knot).ToContainTextAsync("refers to lower leg");
+        await Expect(page.GetByTestId("knot-marker")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("referral-lowerleg-left")).ToHaveCountAsync(1);
+
+        await page.GetByLabel("Active SLR, left").FillAsync("55");
+        await page.GetByLabel("Active SLR, right").FillAsync("80");
+        await page.GetByLabel("Hours sitting per day").FillAsync("9");
+        await page.GetByLabel("Hours sitting per day").PressAsync("Tab");
+        await Expect(page.GetByTestId("findings-state")).ToHaveTextAsync("Unsaved findings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save findings" }).ClickAsync();
+        await Expect(page.GetByTestId("findings-state")).ToHaveTextAsync(new Regex("^Findings saved at"));
+
+        var sedentary = page.Locator("[data-testid='hypothesis'][data-cause='SedentaryLifestyle']");
+        await Expect(sedentary).ToContainTextAsync("Sedentary lifestyle");
+        await Expect(sedentary).ToContainTextAsync("sits 9 h/day");
+        await Expect(sedentary.GetByTestId("decision")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid='hypothesis'][data-cause='ReducedFlexibility']")).ToContainTextAsync("active SLR 55° left vs 80° right");
+        await page.GetByLabel("Reason for sedentary lifestyle").FillAsync("Desk job, 9 h a day without breaks");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm sedentary lifestyle" }).ClickAsync();
+        await Expect(sedentary.GetByTestId("decision")).ToHaveTextAsync("Confirmed");
+        await Expect(sedentary).ToContainTextAsync("Desk job, 9 h a day without breaks");
+        await page.GetByTestId("assessment").ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "body-chart.png") });
+
+        await page.ReloadAsync();
+        await WebAppFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("knot")).ToContainTextAsync(Site);
+        await Expect(page.GetByTestId("knot-marker")).ToHaveCountAsync(1);
+        await Expect(page.GetByLabel("Hours sitting per day")).ToHaveValueAsync("9");
+        await Expect(sedentary.GetByTestId("decision")).ToHaveTextAsync("Confirmed");
+
+        // Signed, the assessment reads as a record: the chart is no longer clickable, the findings a summary.
+        await page.GetByLabel("Subjective").FillAsync("Tight spot mid-thigh, worse after a day at the desk.");
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Draft saved at"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("signed-banner")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("findings-summary")).ToContainTextAsync("sits 9 h/day");
+        await Expect(page.GetByTestId("findings-summary")).ToContainTextAsync("active SLR 55° left, 80° right");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = Site, Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("knot-marker")).ToHaveCountAsync(1);
+        await Expect(sedentary.GetByTestId("decision")).ToHaveTextAsync("Confirmed");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save findings" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_body_chart_is_usable_from_the_keyboard()
+    {
+        var visitId = await app.CheckedInVisitAsync("Noor", $"Haddad{Guid.NewGuid().ToString("N")[..6]}");
+        var page = await app.SignedInPageAsync(DemoClinic.Therapist);
+        await page.GotoAsync($"/visits/{visitId}/note");
+        await WebAppFixture.WaitForInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gastrocnemius, right, proximal third", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByTestId("knot-site")).ToHaveTextAsync("Gastrocnemius, right, proximal third");
+        await dialog.GetByLabel("Tenderness (0–10)").FillAsync("4");
+        await dialog.GetByRole(AriaRole.Radio, new() { Name = "Latent (tender only when pressed)" }).CheckAsync(new() { Force = true });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save knot" }).ClickAsync();
+
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("knot")).ToContainTextAsync("Gastrocnemius, right, proximal third: tenderness 4/10, latent");
+    }
+}
