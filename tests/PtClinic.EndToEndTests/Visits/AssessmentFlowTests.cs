@@ -95,4 +95,55 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("knot")).ToContainTextAsync("Gastrocnemius, right, proximal third: tenderness 4/10, latent");
     }
+
+    [Fact]
+    public async Task A_questionnaire_is_scored_and_a_red_flag_must_be_answered_before_signing()
+    {
+        var visitId = await app.CheckedInVisitAsync("Tomas", $"Lindahl{Guid.NewGuid().ToString("N")[..6]}");
+        var page = await app.SignedInPageAsync(DemoClinic.Therapist);
+        await page.GotoAsync($"/visits/{visitId}/note");
+        await WebAppFixture.WaitForInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record PSFS" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        string[] activities = ["Run 5 km", "Sit through a film", "Climb two flights of stairs"];
+        int[] ratings = [3, 5, 7];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            await dialog.GetByLabel($"Activity {i + 1}", new() { Exact = true }).FillAsync(activities[i]);
+            await dialog.GetByRole(AriaRole.Radiogroup, new() { Name = $"Activity {i + 1} rating" })
+                .GetByRole(AriaRole.Radio, new() { Name = ratings[i].ToString(), Exact = true }).CheckAsync(new() { Force = true });
+        }
+
+        await Expect(dialog.GetByTestId("outcome-score")).ToContainTextAsync("5");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("outcome")).ToContainTextAsync("PSFS");
+        await Expect(page.GetByTestId("outcome")).ToContainTextAsync("5 / 10");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf swelling with warmth" }).CheckAsync(new() { Force = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save findings" }).ClickAsync();
+        var referral = page.GetByTestId("referral");
+        await Expect(referral).ToContainTextAsync("red flag: calf swelling with warmth (possible deep-vein thrombosis)");
+
+        await page.GetByLabel("Subjective").FillAsync("Calf warm and swollen since yesterday.");
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Draft saved at"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "refer-to-doctor" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("signed-banner")).ToHaveCountAsync(0);
+
+        await referral.GetByRole(AriaRole.Radio, new() { Name = "Not referring, because…" }).CheckAsync(new() { Force = true });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record referral decision" }).ClickAsync();
+        await Expect(referral).ToContainTextAsync("Document why you are not referring the patient.");
+        await referral.GetByRole(AriaRole.Radio, new() { Name = "Referred the patient" }).CheckAsync(new() { Force = true });
+        await referral.GetByLabel("Referred to (optional)").FillAsync("Same-day GP appointment for a DVT check");
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record referral decision" }).ClickAsync();
+        await Expect(referral.GetByTestId("referral-acknowledgement")).ToContainTextAsync("Referred: Same-day GP appointment for a DVT check");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("signed-banner")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("findings-summary")).ToContainTextAsync("Calf swelling with warmth");
+    }
 }
