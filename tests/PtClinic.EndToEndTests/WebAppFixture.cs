@@ -124,6 +124,18 @@ public sealed class WebAppFixture : IAsyncLifetime
         await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
 
+    /// <summary>One part of the page, with the window tall enough that the fixed app bar covers none of it.</summary>
+    public static async Task ScreenshotAsync(ILocator part, string fileName)
+    {
+        var page = part.Page;
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        var viewport = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 800 };
+        await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(height, viewport.Height, 4000));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await part.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, fileName) });
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+    }
+
     /// <summary>
     /// A new demo-clinic patient with an open episode and a visit today with the demo therapist,
     /// checked in and ready to chart: the given of a charting test, made without clicking through it.

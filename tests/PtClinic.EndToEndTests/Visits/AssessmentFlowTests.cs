@@ -53,7 +53,7 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm sedentary lifestyle" }).ClickAsync();
         await Expect(sedentary.GetByTestId("decision")).ToHaveTextAsync("Confirmed");
         await Expect(sedentary).ToContainTextAsync("Desk job, 9 h a day without breaks");
-        await page.GetByTestId("assessment").ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "body-chart.png") });
+        await WebAppFixture.ScreenshotAsync(page.GetByTestId("assessment"), "body-chart.png");
 
         await page.ReloadAsync();
         await WebAppFixture.WaitForInteractiveAsync(page);
