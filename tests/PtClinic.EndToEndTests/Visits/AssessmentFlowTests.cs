@@ -26,7 +26,7 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.GetByTestId("knot-site")).ToHaveTextAsync(Site);
         await dialog.GetByLabel("Tenderness (0–10)").FillAsync("7");
-        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Lower leg" }).CheckAsync(new() { Force = true });
+        await CheckAsync(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Lower leg" }));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save knot" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         var knot = page.GetByTestId("knot");
@@ -89,7 +89,7 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.GetByTestId("knot-site")).ToHaveTextAsync("Gastrocnemius, right, proximal third");
         await dialog.GetByLabel("Tenderness (0–10)").FillAsync("4");
-        await dialog.GetByRole(AriaRole.Radio, new() { Name = "Latent (tender only when pressed)" }).CheckAsync(new() { Force = true });
+        await CheckAsync(dialog.GetByRole(AriaRole.Radio, new() { Name = "Latent (tender only when pressed)" }));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save knot" }).ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
@@ -111,8 +111,9 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         for (var i = 0; i < activities.Length; i++)
         {
             await dialog.GetByLabel($"Activity {i + 1}", new() { Exact = true }).FillAsync(activities[i]);
-            await dialog.GetByRole(AriaRole.Radiogroup, new() { Name = $"Activity {i + 1} rating" })
-                .GetByRole(AriaRole.Radio, new() { Name = ratings[i].ToString(), Exact = true }).CheckAsync(new() { Force = true });
+            var rating = dialog.GetByRole(AriaRole.Radiogroup, new() { Name = $"Activity {i + 1} rating" })
+                .GetByRole(AriaRole.Radio, new() { Name = ratings[i].ToString(), Exact = true });
+            await CheckAsync(rating);
         }
 
         await Expect(dialog.GetByTestId("outcome-score")).ToContainTextAsync("5");
@@ -121,7 +122,7 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await Expect(page.GetByTestId("outcome")).ToContainTextAsync("PSFS");
         await Expect(page.GetByTestId("outcome")).ToContainTextAsync("5 / 10");
 
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf swelling with warmth" }).CheckAsync(new() { Force = true });
+        await CheckAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf swelling with warmth" }));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save findings" }).ClickAsync();
         var referral = page.GetByTestId("referral");
         await Expect(referral).ToContainTextAsync("red flag: calf swelling with warmth (possible deep-vein thrombosis)");
@@ -133,10 +134,10 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "refer-to-doctor" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("signed-banner")).ToHaveCountAsync(0);
 
-        await referral.GetByRole(AriaRole.Radio, new() { Name = "Not referring, because…" }).CheckAsync(new() { Force = true });
+        await CheckAsync(referral.GetByRole(AriaRole.Radio, new() { Name = "Not referring, because…" }));
         await referral.GetByRole(AriaRole.Button, new() { Name = "Record referral decision" }).ClickAsync();
         await Expect(referral).ToContainTextAsync("Document why you are not referring the patient.");
-        await referral.GetByRole(AriaRole.Radio, new() { Name = "Referred the patient" }).CheckAsync(new() { Force = true });
+        await CheckAsync(referral.GetByRole(AriaRole.Radio, new() { Name = "Referred the patient" }));
         await referral.GetByLabel("Referred to (optional)").FillAsync("Same-day GP appointment for a DVT check");
         await referral.GetByRole(AriaRole.Button, new() { Name = "Record referral decision" }).ClickAsync();
         await Expect(referral.GetByTestId("referral-acknowledgement")).ToContainTextAsync("Referred: Same-day GP appointment for a DVT check");
@@ -145,5 +146,16 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("signed-banner")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("findings-summary")).ToContainTextAsync("Calf swelling with warmth");
+    }
+
+    /// <summary>
+    /// Checks a MudBlazor checkbox or radio: the click is dispatched on the input itself (a forced
+    /// click goes to a screen position, and rows shift as the page updates), then the server's
+    /// re-render is awaited.
+    /// </summary>
+    private static async Task CheckAsync(ILocator input)
+    {
+        await input.DispatchEventAsync("click");
+        await Expect(input).ToBeCheckedAsync();
     }
 }
