@@ -1,0 +1,49 @@
+using FluentValidation;
+using Mediator;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>Charts a knot at a site of the body chart; the first change of a visit starts its assessment.</summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record AddKnotFindingCommand(Guid VisitId, uint? Version, string MuscleCode, BodySide Side, MuscleZone Zone, KnotInput Knot)
+    : ICommand<Result<KnotAdded>>;
+
+public sealed record KnotAdded(Guid KnotId, AssessmentSaved Saved);
+
+public sealed class AddKnotFindingValidator : AbstractValidator<AddKnotFindingCommand>
+{
+    public AddKnotFindingValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.MuscleCode).Must(code => MuscleCatalog.All.Any(m => m.Code == code))
+            .WithMessage("Choose a muscle of the catalog.");
+        RuleFor(c => c.Side).Must(side => side is BodySide.Left or BodySide.Right).WithMessage("Choose the left or right side.");
+        RuleFor(c => c.Zone).IsInEnum();
+        RuleFor(c => c.Knot).NotNull().SetValidator(new KnotInputValidator());
+    }
+}
+
+public sealed class AddKnotFindingHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<AddKnotFindingCommand, Result<KnotAdded>>
+{
+    public async ValueTask<Result<KnotAdded>> Handle(AddKnotFindingCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.NowToTheMicrosecond();
+        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        var knot = loaded.Value.AddKnot(command.MuscleCode, command.Side, command.Zone, command.Knot.ToPresentation(), currentUser.AsStaffRef(), now);
+        var saved = await db.SaveAsync(loaded.Value, cancellationToken);
+        return saved.IsSuccess ? new KnotAdded(knot.Id, saved.Value) : saved.Error;
+    }
+}

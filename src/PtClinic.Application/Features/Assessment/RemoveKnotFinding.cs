@@ -1,0 +1,39 @@
+using FluentValidation;
+using Mediator;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>Takes a knot charted by mistake off this visit's body chart.</summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record RemoveKnotFindingCommand(Guid VisitId, uint Version, Guid KnotId) : ICommand<Result<AssessmentSaved>>;
+
+public sealed class RemoveKnotFindingValidator : AbstractValidator<RemoveKnotFindingCommand>
+{
+    public RemoveKnotFindingValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.KnotId).NotEmpty();
+    }
+}
+
+public sealed class RemoveKnotFindingHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<RemoveKnotFindingCommand, Result<AssessmentSaved>>
+{
+    public async ValueTask<Result<AssessmentSaved>> Handle(RemoveKnotFindingCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.NowToTheMicrosecond();
+        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        loaded.Value.RemoveKnot(command.KnotId, currentUser.AsStaffRef(), now);
+        return await db.SaveAsync(loaded.Value, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>Removes a questionnaire recorded at this visit by mistake.</summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record RemoveOutcomeCommand(Guid VisitId, uint Version, OutcomeMeasure Measure) : ICommand<Result<AssessmentSaved>>;
+
+public sealed class RemoveOutcomeValidator : AbstractValidator<RemoveOutcomeCommand>
+{
+    public RemoveOutcomeValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.Measure).IsInEnum();
+    }
+}
+
+public sealed class RemoveOutcomeHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<RemoveOutcomeCommand, Result<AssessmentSaved>>
+{
+    public async ValueTask<Result<AssessmentSaved>> Handle(RemoveOutcomeCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.NowToTheMicrosecond();
+        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        loaded.Value.RemoveOutcome(command.Measure, currentUser.AsStaffRef(), now);
+        return await db.SaveAsync(loaded.Value, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Assessment;
+
+/// <summary>Changes how a charted knot presented (its site stays: a different site is a different knot).</summary>
+[RequiresRole(StaffRoles.Therapist)]
+public sealed record UpdateKnotFindingCommand(Guid VisitId, uint Version, Guid KnotId, KnotInput Knot) : ICommand<Result<AssessmentSaved>>;
+
+public sealed class UpdateKnotFindingValidator : AbstractValidator<UpdateKnotFindingCommand>
+{
+    public UpdateKnotFindingValidator()
+    {
+        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.KnotId).NotEmpty();
+        RuleFor(c => c.Knot).NotNull().SetValidator(new KnotInputValidator());
+    }
+}
+
+public sealed class UpdateKnotFindingHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<UpdateKnotFindingCommand, Result<AssessmentSaved>>
+{
+    public async ValueTask<Result<AssessmentSaved>> Handle(UpdateKnotFindingCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.NowToTheMicrosecond();
+        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        loaded.Value.UpdateKnot(command.KnotId, command.Knot.ToPresentation(), currentUser.AsStaffRef(), now);
+        return await db.SaveAsync(loaded.Value, cancellationToken);
+    }
+}
