@@ -34,7 +34,8 @@ public sealed record VisitAssessmentDto(
     IReadOnlyList<VisitOutcomeDto> Outcomes,
     IReadOnlyList<HypothesisDto> Hypotheses,
     IReadOnlyList<CauseDecisionDto> Decisions,
-    ReferralDto? Referral);
+    ReferralDto? Referral,
+    IReadOnlyList<string> PsfsBaselineActivities);
 
 public sealed record KnotDto(
     Guid Id,
@@ -116,7 +117,8 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
             [.. (assessment?.Outcomes ?? []).OrderBy(o => o.Measure).Select(o => ToDto(o, visit, scores))],
             hypotheses,
             standing,
-            await ReferralAsync(visit, findings, scores, cancellationToken));
+            await ReferralAsync(visit, findings, scores, cancellationToken),
+            await PsfsBaselineActivitiesAsync(visit.EpisodeId, cancellationToken));
     }
 
     private static KnotDto ToDto(KnotFinding k) => new(
@@ -136,6 +138,17 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
 
         return new VisitOutcomeDto(outcome.Measure, definition.Abbreviation, outcome.Score, outcome.Ratings, outcome.ActivityNames, sinceBaseline);
     }
+
+    /// <summary>The activities the patient named at the episode's first PSFS: follow-ups re-rate the same ones, in their words.</summary>
+    private async Task<IReadOnlyList<string>> PsfsBaselineActivitiesAsync(Guid episodeId, CancellationToken cancellationToken) =>
+        await (
+                from a in db.VisitAssessments
+                join v in db.Visits on a.VisitId equals v.Id
+                join o in db.RecordedOutcomes on a.Id equals o.AssessmentId
+                where a.EpisodeId == episodeId && o.Measure == OutcomeMeasure.Psfs
+                orderby v.StartsAt
+                select o.ActivityNames)
+            .FirstOrDefaultAsync(cancellationToken) ?? [];
 
     private async Task<ReferralDto?> ReferralAsync(Visit visit, Findings findings, IReadOnlyList<EpisodeScore> scores, CancellationToken cancellationToken)
     {

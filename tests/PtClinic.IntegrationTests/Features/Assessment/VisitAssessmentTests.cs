@@ -57,6 +57,7 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         reloaded.Outcomes.Select(o => (o.Measure, o.Score)).ShouldBe(
             [(OutcomeMeasure.Nprs, 6m), (OutcomeMeasure.Lefs, 40m), (OutcomeMeasure.Psfs, 4m)]);
         reloaded.Outcomes.Single(o => o.Measure == OutcomeMeasure.Psfs).ActivityNames.ShouldBe(["Run 5 km", "Sit through a film", "Climb stairs"]);
+        reloaded.PsfsBaselineActivities.ShouldBe(["Run 5 km", "Sit through a film", "Climb stairs"]);
         reloaded.IsFrozen.ShouldBeFalse();
         reloaded.CanEdit.ShouldBeTrue();
     }
@@ -234,6 +235,7 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         var lefsHere = atSecondVisit.Outcomes.Single(o => o.Measure == OutcomeMeasure.Lefs).SinceBaseline!;
         (lefsHere.Baseline, lefsHere.Change, lefsHere.ReachesMcid).ShouldBe((40m, 20m, true));
         (await AssessmentAsync(clinic, firstVisit)).Outcomes.ShouldAllBe(o => o.SinceBaseline == null);
+        atSecondVisit.PsfsBaselineActivities.ShouldBeEmpty();
 
         async Task ChartAsync(Guid visitId, int painNow, int lefsItem)
         {
