@@ -94,6 +94,16 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
 
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("knot")).ToContainTextAsync("Gastrocnemius, right, proximal third: tenderness 4/10, latent");
+
+        // Findings typed and left unsaved are kept when the therapist moves on, like the note's text.
+        await page.GetByLabel("Active days per week").FillAsync("2");
+        await page.GetByLabel("Active days per week").PressAsync("Tab");
+        await Expect(page.GetByTestId("findings-state")).ToHaveTextAsync("Unsaved findings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patient chart" }).ClickAsync();
+        await Expect(page.GetByTestId("episode")).ToBeVisibleAsync();
+        await page.GotoAsync($"/visits/{visitId}/note");
+        await WebAppFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByLabel("Active days per week")).ToHaveValueAsync("2");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
 
@@ -58,13 +59,19 @@ public sealed record FindingsInput
         {
             Pain = pain == new PainFindings() ? null : pain,
             Lifestyle = lifestyle == new LifestyleFindings() ? null : lifestyle,
-            RangeOfMotion = [.. RangeOfMotion.Select(r => new RangeOfMotionFinding(r.Test, r.LeftDegrees, r.RightDegrees))],
+            RangeOfMotion = [.. RangeOfMotion.Select(r => new RangeOfMotionFinding(
+                r.Test,
+                r.LeftDegrees ?? throw MissingSide(r.Test),
+                r.RightDegrees ?? throw MissingSide(r.Test)))],
             Strength = [.. Strength.Select(s => new StrengthFinding(s.MuscleGroup, s.Side, s.Grade))],
             Posture = new HashSet<PostureObservation>(Posture),
             MuscleGuarding = MuscleGuardingObserved is { } observed ? new MuscleGuardingFinding(observed, MuscleGuardingNote) : null,
             RedFlags = new HashSet<RedFlag>(RedFlags),
         };
     }
+
+    private static DomainException MissingSide(RangeOfMotionTest test) =>
+        new($"Measure the {RangeOfMotionReferences.For(test).Label} on both sides, or leave both empty.");
 
     public static FindingsInput From(Findings findings) => new()
     {
@@ -87,7 +94,8 @@ public sealed record FindingsInput
     };
 }
 
-public sealed record RangeOfMotionInput(RangeOfMotionTest Test, int LeftDegrees, int RightDegrees);
+/// <summary>A flexibility test; a side left empty is reported, not dropped: a test is recorded on both legs.</summary>
+public sealed record RangeOfMotionInput(RangeOfMotionTest Test, int? LeftDegrees, int? RightDegrees);
 
 public sealed record StrengthInput(MuscleGroup MuscleGroup, BodySide Side, int Grade);
 
@@ -124,9 +132,11 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
             RuleFor(c => c.Findings.MuscleGuardingNote).MaximumLength(MuscleGuardingFinding.NoteMaxLength).WithName("Guarding note");
             RuleForEach(c => c.Findings.RangeOfMotion).ChildRules(rom =>
             {
-                rom.RuleFor(r => r).Must(r => r.LeftDegrees >= 0 && r.LeftDegrees <= RangeOfMotionReferences.For(r.Test).MaxDegrees)
+                rom.RuleFor(r => r).Must(r => r.LeftDegrees is not null && r.RightDegrees is not null)
+                    .WithMessage(r => $"Measure the {RangeOfMotionReferences.For(r.Test).Label} on both sides, or leave both empty.");
+                rom.RuleFor(r => r).Must(r => r.LeftDegrees is null or >= 0 && r.LeftDegrees <= RangeOfMotionReferences.For(r.Test).MaxDegrees)
                     .WithMessage(r => $"Left {RangeOfMotionReferences.For(r.Test).Label} must be 0° to {RangeOfMotionReferences.For(r.Test).MaxDegrees}°.");
-                rom.RuleFor(r => r).Must(r => r.RightDegrees >= 0 && r.RightDegrees <= RangeOfMotionReferences.For(r.Test).MaxDegrees)
+                rom.RuleFor(r => r).Must(r => r.RightDegrees is null or >= 0 && r.RightDegrees <= RangeOfMotionReferences.For(r.Test).MaxDegrees)
                     .WithMessage(r => $"Right {RangeOfMotionReferences.For(r.Test).Label} must be 0° to {RangeOfMotionReferences.For(r.Test).MaxDegrees}°.");
             }).OverridePropertyName("RangeOfMotion");
             RuleForEach(c => c.Findings.Strength).ChildRules(mmt =>

@@ -148,6 +148,8 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
             visitId, saved.Version, "biceps-brachii", BodySide.Left, MuscleZone.MiddleThird, TenderKnotReferringToTheCalf));
         var impossibleDay = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(
             visitId, saved.Version, DeskWorker with { HoursSittingPerDay = 30, PainBest24Hours = 9 }));
+        var oneSide = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(
+            visitId, saved.Version, DeskWorker with { RangeOfMotion = [new RangeOfMotionInput(RangeOfMotionTest.NinetyNinety, 30, null)] }));
         var halfLefs = await App.SendAsync(clinic.Therapist, new RecordOutcomeCommand(
             visitId, saved.Version, OutcomeMeasure.Lefs, [.. Enumerable.Repeat<int?>(2, 12)], []));
 
@@ -156,6 +158,7 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         var dayErrors = impossibleDay.Failed(ErrorKind.Validation);
         dayErrors.For("Findings.HoursSittingPerDay").ShouldNotBeNull();
         dayErrors.For("Findings.PainBest24Hours").ShouldBe("Pain at its best cannot be higher than at its worst.");
+        oneSide.Failed(ErrorKind.Validation).Fields.ShouldContain(f => f.Message == "Measure the 90-90 knee extension deficit on both sides, or leave both empty.");
         halfLefs.Failed(ErrorKind.Rule).Message.ShouldContain("LEFS needs all 20 items");
         var stored = await AssessmentAsync(clinic, visitId);
         stored.Version.ShouldBe(saved.Version);

@@ -76,8 +76,8 @@ public sealed class FindingsModel
     }
 
     /// <summary>
-    /// A test is recorded when both sides are measured; one side alone is kept as entered and
-    /// reported by the save as incomplete rather than silently dropped.
+    /// A test with either side entered is sent; one side alone is reported by the save as
+    /// incomplete rather than silently dropped.
     /// </summary>
     public FindingsInput ToInput() => new()
     {
@@ -94,7 +94,7 @@ public sealed class FindingsModel
         RangeOfMotion = [.. RangeOfMotion
             .Where(r => r.Value.Left is not null || r.Value.Right is not null)
             .OrderBy(r => r.Key)
-            .Select(r => new RangeOfMotionInput(r.Key, r.Value.Left ?? -1, r.Value.Right ?? -1))],
+            .Select(r => new RangeOfMotionInput(r.Key, r.Value.Left, r.Value.Right))],
         Strength = [.. Strength
             .Where(s => s.Value is not null)
             .OrderBy(s => s.Key.Group).ThenBy(s => s.Key.Side)
