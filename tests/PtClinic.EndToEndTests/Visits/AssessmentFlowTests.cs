@@ -84,7 +84,13 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await page.GotoAsync($"/visits/{visitId}/note");
         await WebAppFixture.WaitForInteractiveAsync(page);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gastrocnemius, right, proximal third", Exact = true }).FocusAsync();
+        // One tab stop for the whole chart; the arrow keys move between thirds, left and right change side.
+        await Expect(page.Locator(".bc-zone[tabindex='0']")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gastrocnemius, left, middle third", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Gastrocnemius, right, middle third", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Gastrocnemius, right, proximal third", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.GetByTestId("knot-site")).ToHaveTextAsync("Gastrocnemius, right, proximal third");

@@ -28,6 +28,14 @@ public sealed partial class BodyChart
 
     private static readonly string SkinPath = SilhouettePath();
 
+    /// <summary>Every third in the order the arrow keys walk: muscle by muscle, each from proximal to distal.</summary>
+    private static readonly BodyChartSite[] ZoneOrder = [.. Drawings.SelectMany(d => d.Zones).Select(z => z.Site)];
+
+    private readonly Dictionary<BodyChartSite, ElementReference> _zoneElements = [];
+
+    /// <summary>The one third in the Tab order (a roving tab stop): the last one focused, else the selected or first one.</summary>
+    private BodyChartSite? _active;
+
     // Unique per instance: a pattern or clip path referenced across two charts breaks when the first is hidden.
     private readonly string _id = $"bc-{Guid.NewGuid():N}"[..11];
 
@@ -98,6 +106,10 @@ public sealed partial class BodyChart
         return (fill, lightness < 50 ? "#fff" : "#3b1d0f");
     }
 
+    private BodyChartSite ActiveSite => _active ?? (SelectedSite is { } selected && ZonesBySite.ContainsKey(selected) ? selected : ZoneOrder[0]);
+
+    private string HintId => $"{_id}-hint";
+
     private string SkinClipId => $"{_id}-skin";
 
     private string HatchId => $"{_id}-hatch";
@@ -122,8 +134,31 @@ public sealed partial class BodyChart
     private Task SelectSiteAsync(BodyChartSite site) =>
         Interactive ? OnSiteSelected.InvokeAsync(site) : Task.CompletedTask;
 
-    private Task OnZoneKeyDownAsync(KeyboardEventArgs e, BodyChartSite site) =>
-        e.Key is "Enter" or " " ? SelectSiteAsync(site) : Task.CompletedTask;
+    private async Task OnZoneKeyDownAsync(KeyboardEventArgs e, BodyChartSite site)
+    {
+        if (e.Key is "Enter" or " ")
+        {
+            await SelectSiteAsync(site);
+            return;
+        }
+
+        var index = Array.IndexOf(ZoneOrder, site);
+        BodyChartSite? next = e.Key switch
+        {
+            "ArrowDown" => ZoneOrder[Math.Min(index + 1, ZoneOrder.Length - 1)],
+            "ArrowUp" => ZoneOrder[Math.Max(index - 1, 0)],
+            "ArrowLeft" => site with { Side = BodySide.Left },
+            "ArrowRight" => site with { Side = BodySide.Right },
+            "Home" => ZoneOrder[0],
+            "End" => ZoneOrder[^1],
+            _ => null,
+        };
+        if (next is not null && next != site && _zoneElements.TryGetValue(next, out var element))
+        {
+            _active = next;
+            await element.FocusAsync();
+        }
+    }
 
     private Task SelectKnotAsync(BodyChartKnot knot) =>
         KnotsClickable ? OnKnotSelected.InvokeAsync(knot) : Task.CompletedTask;
