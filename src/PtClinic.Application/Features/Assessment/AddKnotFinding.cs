@@ -3,7 +3,6 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
-using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -35,15 +34,10 @@ public sealed class AddKnotFindingHandler(IAppDbContext db, ICurrentUser current
 {
     public async ValueTask<Result<KnotAdded>> Handle(AddKnotFindingCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.NowToTheMicrosecond();
-        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error;
-        }
-
-        var knot = loaded.Value.AddKnot(command.MuscleCode, command.Side, command.Zone, command.Knot.ToPresentation(), currentUser.AsStaffRef(), now);
-        var saved = await db.SaveAsync(loaded.Value, cancellationToken);
-        return saved.IsSuccess ? new KnotAdded(knot.Id, saved.Value) : saved.Error;
+        var knotId = Guid.Empty;
+        var saved = await db.EditAsync(command.VisitId, command.Version, currentUser, clock,
+            (assessment, editor, at) => knotId = assessment.AddKnot(command.MuscleCode, command.Side, command.Zone, command.Knot.ToPresentation(), editor, at).Id,
+            cancellationToken);
+        return saved.IsSuccess ? new KnotAdded(knotId, saved.Value) : saved.Error;
     }
 }

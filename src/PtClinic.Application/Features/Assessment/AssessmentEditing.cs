@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
-using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Visits;
 
@@ -23,7 +24,26 @@ internal static class AssessmentEditing
     private const string ConflictMessage =
         "These findings were changed elsewhere (another tab or user). Reload the note to see them, then make your change again.";
 
-    public static async Task<Result<VisitAssessment>> LoadForEditAsync(
+    /// <summary>
+    /// Loads (or starts) the visit's assessment, applies <paramref name="change"/> as the current user
+    /// at one instant, and saves: the whole of every assessment command but its own change.
+    /// </summary>
+    public static async Task<Result<AssessmentSaved>> EditAsync(
+        this IAppDbContext db, Guid visitId, uint? version, ICurrentUser user, TimeProvider clock,
+        Action<VisitAssessment, StaffRef, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var now = clock.NowToTheMicrosecond();
+        var loaded = await db.LoadForEditAsync(visitId, version, user, now, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        change(loaded.Value, user.AsStaffRef(), now);
+        return await db.SaveAsync(loaded.Value, cancellationToken);
+    }
+
+    private static async Task<Result<VisitAssessment>> LoadForEditAsync(
         this IAppDbContext db, Guid visitId, uint? version, ICurrentUser user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var assessment = await db.VisitAssessments
@@ -71,7 +91,7 @@ internal static class AssessmentEditing
     }
 
     /// <summary>Saves, turning a lost race to start the same assessment into the Conflict it is.</summary>
-    public static async Task<Result<AssessmentSaved>> SaveAsync(this IAppDbContext db, VisitAssessment assessment, CancellationToken cancellationToken)
+    private static async Task<Result<AssessmentSaved>> SaveAsync(this IAppDbContext db, VisitAssessment assessment, CancellationToken cancellationToken)
     {
         try
         {
@@ -83,12 +103,5 @@ internal static class AssessmentEditing
         }
 
         return new AssessmentSaved(assessment.Id, assessment.Version, assessment.LastEditedAt);
-    }
-
-    /// <summary>Now, at PostgreSQL's microsecond precision, so what the page shows is what a reload reads.</summary>
-    public static DateTimeOffset NowToTheMicrosecond(this TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

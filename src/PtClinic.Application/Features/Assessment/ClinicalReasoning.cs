@@ -33,9 +33,19 @@ internal static class ClinicalReasoning
             findings,
             [.. scores.Where(s => s.Measure == OutcomeMeasure.Nprs && s.VisitStartsAt <= visitStartsAt).Select(s => (int)s.Score)]);
 
-    /// <summary>Whether an acknowledgement at the visit answers every reason the recommendation now gives.</summary>
-    public static bool Answers(this ReferralAcknowledgement acknowledgement, ReferralRecommendation recommendation) =>
-        recommendation.Reasons.All(acknowledgement.Reasons.Contains);
+    /// <summary>
+    /// The latest answer given at the visit that covers every reason the recommendation now gives
+    /// (an answer to one red flag does not answer a second one recorded after it), or null.
+    /// </summary>
+    public static async Task<ReferralAcknowledgement?> AnswerToAsync(
+        this IAppDbContext db, Guid visitId, ReferralRecommendation recommendation, CancellationToken cancellationToken)
+    {
+        var answers = await db.ReferralAcknowledgements.AsNoTracking()
+            .Where(r => r.VisitId == visitId)
+            .OrderByDescending(r => r.AcknowledgedAt)
+            .ToListAsync(cancellationToken);
+        return answers.FirstOrDefault(a => recommendation.Reasons.All(a.Reasons.Contains));
+    }
 
     /// <summary>The visit's findings, or none when nothing is charted yet.</summary>
     public static async Task<(VisitAssessment? Assessment, Visit Visit)?> VisitWithAssessmentAsync(

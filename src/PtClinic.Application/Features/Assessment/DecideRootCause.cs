@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Reasoning;

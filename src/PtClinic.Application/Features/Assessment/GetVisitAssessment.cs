@@ -158,11 +158,7 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
             return null;
         }
 
-        var acknowledgements = await db.ReferralAcknowledgements.AsNoTracking()
-            .Where(r => r.VisitId == visit.Id)
-            .OrderByDescending(r => r.AcknowledgedAt)
-            .ToListAsync(cancellationToken);
-        var answer = acknowledgements.FirstOrDefault(a => a.Answers(recommendation));
+        var answer = await db.AnswerToAsync(visit.Id, recommendation, cancellationToken);
         return new ReferralDto(
             recommendation.Reasons,
             answer is null ? null : new ReferralAcknowledgementDto(answer.Action, answer.Note, answer.AcknowledgedBy.Name, answer.AcknowledgedAt));

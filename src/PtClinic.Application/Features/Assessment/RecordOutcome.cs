@@ -3,8 +3,6 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
-using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Common;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Staff;
 
@@ -18,11 +16,7 @@ namespace PtClinic.Application.Features.Assessment;
 [RequiresRole(StaffRoles.Therapist)]
 public sealed record RecordOutcomeCommand(
     Guid VisitId, uint? Version, OutcomeMeasure Measure, IReadOnlyList<int?> Ratings, IReadOnlyList<string> ActivityNames)
-    : ICommand<Result<AssessmentSaved>>
-{
-    /// <summary>The answers as the domain's scored response; throws <see cref="DomainException"/> with what is wrong.</summary>
-    public OutcomeResponse ToResponse() => OutcomeScoring.Score(Measure, Ratings, ActivityNames);
-}
+    : ICommand<Result<AssessmentSaved>>;
 
 public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcomeCommand>
 {
@@ -40,15 +34,8 @@ public sealed class RecordOutcomeHandler(IAppDbContext db, ICurrentUser currentU
 {
     public async ValueTask<Result<AssessmentSaved>> Handle(RecordOutcomeCommand command, CancellationToken cancellationToken)
     {
-        var response = command.ToResponse();
-        var now = clock.NowToTheMicrosecond();
-        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error;
-        }
-
-        loaded.Value.RecordOutcome(response, currentUser.AsStaffRef(), now);
-        return await db.SaveAsync(loaded.Value, cancellationToken);
+        var response = OutcomeScoring.Score(command.Measure, command.Ratings, command.ActivityNames);
+        return await db.EditAsync(command.VisitId, command.Version, currentUser, clock,
+            (assessment, editor, at) => assessment.RecordOutcome(response, editor, at), cancellationToken);
     }
 }

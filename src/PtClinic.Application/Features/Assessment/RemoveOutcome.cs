@@ -3,7 +3,6 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
-using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Staff;
 
@@ -27,14 +26,7 @@ public sealed class RemoveOutcomeHandler(IAppDbContext db, ICurrentUser currentU
 {
     public async ValueTask<Result<AssessmentSaved>> Handle(RemoveOutcomeCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.NowToTheMicrosecond();
-        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error;
-        }
-
-        loaded.Value.RemoveOutcome(command.Measure, currentUser.AsStaffRef(), now);
-        return await db.SaveAsync(loaded.Value, cancellationToken);
+        return await db.EditAsync(command.VisitId, command.Version, currentUser, clock,
+            (assessment, editor, at) => assessment.RemoveOutcome(command.Measure, editor, at), cancellationToken);
     }
 }

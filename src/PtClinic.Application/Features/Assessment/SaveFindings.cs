@@ -3,7 +3,6 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
-using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
@@ -152,14 +151,7 @@ public sealed class SaveFindingsHandler(IAppDbContext db, ICurrentUser currentUs
     public async ValueTask<Result<AssessmentSaved>> Handle(SaveFindingsCommand command, CancellationToken cancellationToken)
     {
         var findings = command.Findings.ToFindings();
-        var now = clock.NowToTheMicrosecond();
-        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error;
-        }
-
-        loaded.Value.RecordFindings(findings, currentUser.AsStaffRef(), now);
-        return await db.SaveAsync(loaded.Value, cancellationToken);
+        return await db.EditAsync(command.VisitId, command.Version, currentUser, clock,
+            (assessment, editor, at) => assessment.RecordFindings(findings, editor, at), cancellationToken);
     }
 }

@@ -3,7 +3,6 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
-using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Assessment;
@@ -27,14 +26,7 @@ public sealed class UpdateKnotFindingHandler(IAppDbContext db, ICurrentUser curr
 {
     public async ValueTask<Result<AssessmentSaved>> Handle(UpdateKnotFindingCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.NowToTheMicrosecond();
-        var loaded = await db.LoadForEditAsync(command.VisitId, command.Version, currentUser, now, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error;
-        }
-
-        loaded.Value.UpdateKnot(command.KnotId, command.Knot.ToPresentation(), currentUser.AsStaffRef(), now);
-        return await db.SaveAsync(loaded.Value, cancellationToken);
+        return await db.EditAsync(command.VisitId, command.Version, currentUser, clock,
+            (assessment, editor, at) => assessment.UpdateKnot(command.KnotId, command.Knot.ToPresentation(), editor, at), cancellationToken);
     }
 }

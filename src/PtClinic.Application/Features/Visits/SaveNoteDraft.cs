@@ -6,6 +6,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Behaviours;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -71,7 +72,7 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
         // The UPDATE matches only the version the editor holds (xmin); any save in between makes it
         // match nothing, which surfaces as a Conflict.
         db.Entry(note).Property(n => n.Version).OriginalValue = version;
-        note.SaveDraft(command.Subjective, command.Objective, command.Assessment, command.Plan, currentUser.AsStaffRef(), Now());
+        note.SaveDraft(command.Subjective, command.Objective, command.Assessment, command.Plan, currentUser.AsStaffRef(), clock.NowToTheMicrosecond());
         await db.SaveChangesAsync(cancellationToken);
         return new NoteDraftSaved(note.Id, note.Version, note.LastEditedAt);
     }
@@ -97,7 +98,7 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
         }
 
         var author = currentUser.AsStaffRef();
-        var now = Now();
+        var now = clock.NowToTheMicrosecond();
         var note = VisitNote.Start(chart.Visit, author, now);
         note.SaveDraft(command.Subjective, command.Objective, command.Assessment, command.Plan, author, now);
         db.VisitNotes.Add(note);
@@ -112,15 +113,5 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
         }
 
         return new NoteDraftSaved(note.Id, note.Version, note.LastEditedAt);
-    }
-
-    /// <summary>
-    /// Now, at PostgreSQL's microsecond precision: the SavedAt the editor shows is then exactly the
-    /// LastEditedAt a reload reads.
-    /// </summary>
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

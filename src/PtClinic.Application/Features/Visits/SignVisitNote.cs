@@ -73,7 +73,6 @@ public sealed class SignVisitNoteHandler(IAppDbContext db, ICurrentUser currentU
             return false;
         }
 
-        var acknowledgements = await db.ReferralAcknowledgements.AsNoTracking().Where(r => r.VisitId == visit.Id).ToListAsync(cancellationToken);
-        return !acknowledgements.Any(a => a.Answers(recommendation));
+        return await db.AnswerToAsync(visit.Id, recommendation, cancellationToken) is null;
     }
 }
