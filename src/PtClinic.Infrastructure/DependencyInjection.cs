@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,7 +13,13 @@ using PtClinic.Infrastructure.Seeding;
 
 namespace PtClinic.Infrastructure;
 
-public sealed record InfrastructureOptions(string ConnectionString, bool RunJobServer = true);
+/// <param name="DataProtectionCertificate">A PFX certificate that encrypts the data-protection keys
+/// stored in PostgreSQL (they protect sign-in cookies); none in development, where the keys are
+/// stored unencrypted and the app says so at start.</param>
+public sealed record InfrastructureOptions(
+    string ConnectionString,
+    bool RunJobServer = true,
+    X509Certificate2? DataProtectionCertificate = null);
 
 public static class DependencyInjection
 {
@@ -52,9 +59,13 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         // Keys in PostgreSQL: every web node decrypts every other node's cookies and antiforgery tokens.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("PtClinic")
             .PersistKeysToDbContext<AppDbContext>();
+        if (options.DataProtectionCertificate is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

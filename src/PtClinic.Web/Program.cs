@@ -18,9 +18,14 @@ var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException(
         "No database configured: set ConnectionStrings__Postgres (./ptclinic.sh run does this for the local cluster).");
 
+var keyCertificate = DataProtectionCertificate.Load(builder.Configuration);
 builder.Services.AddPtClinicCore(new InfrastructureOptions(
     connectionString,
-    RunJobServer: !migrateOnly && builder.Configuration.GetValue("Jobs:RunServer", true)));
+    RunJobServer: !migrateOnly && builder.Configuration.GetValue("Jobs:RunServer", true),
+    DataProtectionCertificate: keyCertificate));
+
+// The key manager's own warning about unencrypted keys does not say what to do; ours, below, does.
+builder.Logging.AddFilter(DataProtectionCertificate.KeyManagerLogCategory, LogLevel.Error);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -47,6 +52,10 @@ builder.Services.AddAuthorization(authorization =>
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
+if (keyCertificate is null && !migrateOnly)
+{
+    DataProtectionCertificate.WarnUnencrypted(app.Logger);
+}
 
 var migrate = migrateOnly || app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
 var seedDemo = app.Configuration.GetValue("Database:SeedDemo", app.Environment.IsDevelopment());

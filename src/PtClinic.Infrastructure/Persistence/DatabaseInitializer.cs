@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PtClinic.Infrastructure.Seeding;
@@ -17,6 +19,9 @@ public static partial class DatabaseInitializer
 
         if (migrate)
         {
+            // Npgsql's migrator reads the history table without checking that it exists and logs the
+            // failure on an empty database as an error; creating it first keeps a first start clean.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger, db.Database.GetMigrations().LastOrDefault() ?? "(none)");
         }
