@@ -220,10 +220,10 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
         {
             var therapistId = Guid.CreateVersion7(now);
             var person = names.Next(firstMrn + i);
-            var patient = Patient.Register(clinicId, person.Mrn, person.GivenName, person.FamilyName, person.DateOfBirth, person.Sex, now);
+            var patient = Patient.Register(clinicId, person.Mrn, person.GivenName, person.FamilyName, person.DateOfBirth, person.Sex, now, DateOnly.FromDateTime(now.UtcDateTime));
             var episode = EpisodeOfCare.Open(
                 clinicId, patient.Id, "Low back pain after lifting, radiating to the left thigh", BodyRegion.LowerBack,
-                BodySide.Left, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-20), "GP referral", therapistId, now);
+                BodySide.Left, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-20), "GP referral", therapistId, now, DateOnly.FromDateTime(now.UtcDateTime));
             var visit = Visit.Schedule(episode, therapistId, now.AddMinutes(-5), 45, VisitType.FollowUp, now);
             visit.CheckIn(episode, now);
             db.AddRange(patient, episode, visit);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Application.Common.Time;
 
 namespace PtClinic.Application;
 
@@ -14,6 +15,7 @@ public static class DependencyInjection
     {
         // Validators are stateless (their only dependency is the clock): build each once, not per operation.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<ClinicClock>();
         return services;
     }
 }

@@ -146,9 +146,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         await using var db = await contexts.CreateDbContextAsync();
         var therapistId = await db.Users.Where(u => u.Email == DemoClinic.Therapist.Email).Select(u => u.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
-        var patient = Patient.Register(DemoClinic.Id, $"E2E-{Guid.NewGuid():N}"[..16], givenName, familyName, new DateOnly(1990, 5, 17), Sex.Female, now);
+        var patient = Patient.Register(DemoClinic.Id, $"E2E-{Guid.NewGuid():N}"[..16], givenName, familyName, new DateOnly(1990, 5, 17), Sex.Female, now, DateOnly.FromDateTime(now.UtcDateTime));
         var episode = EpisodeOfCare.Open(DemoClinic.Id, patient.Id, "Knot behind the left thigh", BodyRegion.PosteriorThigh,
-            BodySide.Left, null, "Self-referred", therapistId, now);
+            BodySide.Left, null, "Self-referred", therapistId, now, DateOnly.FromDateTime(now.UtcDateTime));
         var visit = Visit.Schedule(episode, therapistId, now.AddMinutes(-10), 45, VisitType.InitialEvaluation, now);
         visit.CheckIn(episode, now);
         db.AddRange(patient, episode, visit);

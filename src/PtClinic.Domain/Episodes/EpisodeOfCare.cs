@@ -62,13 +62,10 @@ public sealed class EpisodeOfCare : ITenantOwned
         DateOnly? onsetDate,
         string? referralSource,
         Guid therapistId,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        DateOnly clinicToday)
     {
-        if (onsetDate is { } onset && onset > DateOnly.FromDateTime(at.UtcDateTime))
-        {
-            throw new DomainException("The onset date cannot be in the future.");
-        }
-
+        EnsureOnsetNotInFuture(onsetDate, clinicToday);
         return new EpisodeOfCare
         {
             Id = Guid.CreateVersion7(at),
@@ -134,15 +131,25 @@ public sealed class EpisodeOfCare : ITenantOwned
         Status = EpisodeStatus.Discharged;
     }
 
-    public void Revise(string chiefComplaint, BodyRegion region, BodySide side, DateOnly? onsetDate, string? referralSource, Guid therapistId)
+    public void Revise(string chiefComplaint, BodyRegion region, BodySide side, DateOnly? onsetDate, string? referralSource, Guid therapistId, DateOnly clinicToday)
     {
         EnsureNotDischarged();
+        EnsureOnsetNotInFuture(onsetDate, clinicToday);
         ChiefComplaint = Guard.Required(chiefComplaint, "Chief complaint", ChiefComplaintMaxLength);
         Region = region;
         Side = side;
         OnsetDate = onsetDate;
         ReferralSource = Guard.Optional(referralSource, "Referral source", ReferralSourceMaxLength);
         TherapistId = therapistId;
+    }
+
+    /// <param name="clinicToday">The clinic's date: an onset "today" is today where the clinic is.</param>
+    private static void EnsureOnsetNotInFuture(DateOnly? onsetDate, DateOnly clinicToday)
+    {
+        if (onsetDate is { } onset && onset > clinicToday)
+        {
+            throw new DomainException("The onset date cannot be in the future.");
+        }
     }
 
     public void EnsureNotDischarged()

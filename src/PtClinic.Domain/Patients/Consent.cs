@@ -55,9 +55,10 @@ public sealed class Consent : ITenantOwned
         bool signedByPatient,
         string? note,
         StaffRef recordedBy,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        DateOnly clinicToday)
     {
-        if (givenOn > DateOnly.FromDateTime(at.UtcDateTime))
+        if (givenOn > clinicToday)
         {
             throw new DomainException("A consent cannot be dated in the future.");
         }

@@ -1,3 +1,4 @@
+using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 
 namespace PtClinic.Domain.Patients;
@@ -60,7 +61,8 @@ public sealed class Patient : ITenantOwned
         string familyName,
         DateOnly dateOfBirth,
         Sex sex,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        DateOnly clinicToday)
     {
         if (clinicId == Guid.Empty)
         {
@@ -75,7 +77,7 @@ public sealed class Patient : ITenantOwned
             RegisteredAt = at,
         };
         patient.Rename(givenName, familyName);
-        patient.CorrectDateOfBirth(dateOfBirth, DateOnly.FromDateTime(at.UtcDateTime));
+        patient.CorrectDateOfBirth(dateOfBirth, clinicToday);
         patient.Sex = sex;
         return patient;
     }
@@ -85,6 +87,9 @@ public sealed class Patient : ITenantOwned
         GivenName = Guard.Required(givenName, "Given name", NameMaxLength);
         FamilyName = Guard.Required(familyName, "Family name", NameMaxLength);
     }
+
+    /// <summary>Whole years on the clinic's date.</summary>
+    public int AgeOn(DateOnly clinicToday) => ClinicCalendar.AgeOn(DateOfBirth, clinicToday);
 
     public void CorrectDateOfBirth(DateOnly dateOfBirth, DateOnly today)
     {
@@ -118,9 +123,10 @@ public sealed class Patient : ITenantOwned
         bool signedByPatient,
         string? note,
         StaffRef recordedBy,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        DateOnly clinicToday)
     {
-        var consent = Consent.Record(this, kind, givenOn, risksExplained, signedByPatient, note, recordedBy, at);
+        var consent = Consent.Record(this, kind, givenOn, risksExplained, signedByPatient, note, recordedBy, at, clinicToday);
         _consents.Add(consent);
         return consent;
     }

@@ -95,10 +95,14 @@ public sealed class Visit : ITenantOwned
         Status = VisitStatus.Cancelled;
     }
 
+    /// <summary>A scheduled visit can be marked as a no-show once its start time has passed.</summary>
+    public static bool NoShowPossible(VisitStatus status, DateTimeOffset startsAt, DateTimeOffset now) =>
+        status == VisitStatus.Scheduled && now >= startsAt;
+
     public void MarkNoShow(DateTimeOffset now)
     {
         EnsureStatus(VisitStatus.Scheduled, "mark as no-show");
-        if (now < StartsAt)
+        if (!NoShowPossible(Status, StartsAt, now))
         {
             throw new DomainException("A visit can be marked as a no-show only after its start time.");
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
@@ -29,7 +30,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     private const string RafaelMrn = "P000104";
     private const string BicepsFemoris = "biceps-femoris-long-head";
 
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone);
+    private static readonly ClinicCalendar Calendar = ClinicCalendar.For(DemoClinic.TimeZone);
 
     public async Task SeedHistoryAsync(StaffRef therapist, StaffRef frontDesk, CancellationToken ct)
     {
@@ -45,19 +46,19 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
         var ellen = patients[EllenMrn];
         ellen.ChangeOccupation("Software developer (sits most of the day), weekend runner");
-        ellen.RecordConsent(ConsentKind.Treatment, Day(now, -15), false, true, null, frontDesk, now.AddDays(-15));
+        ellen.RecordConsent(ConsentKind.Treatment, Day(now, -15), false, true, null, frontDesk, now.AddDays(-15), Day(now, -15));
         ellen.RecordConsent(ConsentKind.DryNeedling, Day(now, -15), true, true,
-            "Risks explained: soreness, bruising, fainting; rare pneumothorax (not relevant to the thigh).", therapist, now.AddDays(-15));
+            "Risks explained: soreness, bruising, fainting; rare pneumothorax (not relevant to the thigh).", therapist, now.AddDays(-15), Day(now, -15));
 
         var daniel = patients[DanielMrn];
         daniel.ChangeOccupation("Warehouse operative");
         daniel.RecordMedicalHistory(MedicalHistory.None with { AnticoagulantUse = true, DeepVeinThrombosisHistory = true });
-        daniel.RecordConsent(ConsentKind.Treatment, Day(now, -40), false, true, null, frontDesk, now.AddDays(-40));
+        daniel.RecordConsent(ConsentKind.Treatment, Day(now, -40), false, true, null, frontDesk, now.AddDays(-40), Day(now, -40));
 
         var greta = patients[GretaMrn];
         greta.ChangeOccupation("Primary-school teacher");
         greta.RecordMedicalHistory(MedicalHistory.None with { Raynauds = true, NeedlePhobia = true });
-        greta.RecordConsent(ConsentKind.Treatment, Day(now, -90), false, true, null, frontDesk, now.AddDays(-90));
+        greta.RecordConsent(ConsentKind.Treatment, Day(now, -90), false, true, null, frontDesk, now.AddDays(-90), Day(now, -90));
 
         patients[RafaelMrn].ChangeOccupation("University student, plays five-a-side football");
 
@@ -75,11 +76,9 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     /// <summary>Books the demo therapist's day (once per clinic day) so Today has patients to chart.</summary>
     public async Task SeedTodayAsync(StaffRef therapist, CancellationToken ct)
     {
-        var zone = Zone;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var dayStart = At(zone, today, new TimeOnly(0, 0));
-        var dayEnd = At(zone, today.AddDays(1), new TimeOnly(0, 0));
+        var today = Calendar.DateOf(now);
+        var (dayStart, dayEnd) = Calendar.DayOf(today);
         if (await db.Visits.IgnoreQueryFilters().AnyAsync(
                 v => v.ClinicId == DemoClinic.Id && v.TherapistId == therapist.UserId && v.StartsAt >= dayStart && v.StartsAt < dayEnd, ct))
         {
@@ -95,7 +94,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
         var ellensEpisode = episodes.First(e => e.PatientId == patients[EllenMrn].Id);
         // Ellen is already in the room and the note is under way: Today shows a draft to finish.
-        var ellensVisit = Visit.Schedule(ellensEpisode, therapist.UserId, At(zone, today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now);
+        var ellensVisit = Visit.Schedule(ellensEpisode, therapist.UserId, Calendar.ToInstant(today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now);
         ellensVisit.CheckIn(ellensEpisode, now);
         var draft = VisitNote.Start(ellensVisit, therapist, now);
         draft.SaveDraft(
@@ -111,11 +110,11 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         {
             danielsEpisode = EpisodeOfCare.Open(DemoClinic.Id, daniel.Id,
                 "Pain and a hard knot in the right calf after lifting at work", BodyRegion.LowerLeg, BodySide.Right,
-                today.AddDays(-10), "GP", therapist.UserId, now);
+                today.AddDays(-10), "GP", therapist.UserId, now, today);
             db.Episodes.Add(danielsEpisode);
         }
 
-        db.Visits.Add(Visit.Schedule(danielsEpisode, therapist.UserId, At(zone, today, new TimeOnly(10, 30)), 60, VisitType.InitialEvaluation, now));
+        db.Visits.Add(Visit.Schedule(danielsEpisode, therapist.UserId, Calendar.ToInstant(today, new TimeOnly(10, 30)), 60, VisitType.InitialEvaluation, now));
 
         var rafael = patients[RafaelMrn];
         var rafaelsEpisode = episodes.FirstOrDefault(e => e.PatientId == rafael.Id);
@@ -123,11 +122,11 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         {
             rafaelsEpisode = EpisodeOfCare.Open(DemoClinic.Id, rafael.Id,
                 "Tight left hamstring since a sprint in five-a-side", BodyRegion.PosteriorThigh, BodySide.Left,
-                today.AddDays(-5), "Self-referral", therapist.UserId, now);
+                today.AddDays(-5), "Self-referral", therapist.UserId, now, today);
             db.Episodes.Add(rafaelsEpisode);
         }
 
-        db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, At(zone, today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
+        db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, Calendar.ToInstant(today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
         await db.SaveChangesAsync(ct);
     }
 
@@ -135,7 +134,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     {
         var opened = ClinicHours(now, -14, 10);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, ellen.Id, "Knot in the left hamstring that won't go away",
-            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened);
+            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened, Calendar.DateOf(opened));
         db.Episodes.Add(episode);
 
         var first = ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, ChartEllensFirstVisit, new Soap(
@@ -161,7 +160,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     {
         var opened = ClinicHours(now, -90, 15);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back ache with knots over the right quadratus lumborum",
-            BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened);
+            BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened, Calendar.DateOf(opened));
         db.Episodes.Add(episode);
         ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, null, new Soap(
             "Ache across the right low back after long days standing in class. NPRS 5/10.",
@@ -273,13 +272,8 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
     /// <summary>A time on the clinic's clock, <paramref name="offsetDays"/> from today: visits happen in opening hours.</summary>
     private static DateTimeOffset ClinicHours(DateTimeOffset now, int offsetDays, int hour) =>
-        At(Zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime).AddDays(offsetDays), new TimeOnly(hour, 0));
+        Calendar.ToInstant(Day(now, offsetDays), new TimeOnly(hour, 0));
 
-    private static DateOnly Day(DateTimeOffset now, int offsetDays) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(offsetDays);
-
-    private static DateTimeOffset At(TimeZoneInfo zone, DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    /// <summary>The clinic's date <paramref name="offsetDays"/> from today.</summary>
+    private static DateOnly Day(DateTimeOffset now, int offsetDays) => Calendar.DateOf(now).AddDays(offsetDays);
 }

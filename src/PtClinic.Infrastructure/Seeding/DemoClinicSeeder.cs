@@ -95,7 +95,8 @@ public sealed partial class DemoClinicSeeder(
         ];
         foreach (var p in patients)
         {
-            var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, now.AddDays(-120));
+            var registered = now.AddDays(-120);
+            var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, registered, ClinicCalendar.For(DemoClinic.TimeZone).DateOf(registered));
             patient.UpdateContact(p.Phone, null);
             db.Patients.Add(patient);
         }

@@ -1,39 +1,46 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
+using PtClinic.Domain.Clinics;
 using PtClinic.Infrastructure.Identity;
 
 namespace PtClinic.Web.Services;
 
 /// <summary>
-/// Shows times in the clinic's own time zone, whatever zone the server runs in: a 09:00 visit is
-/// 09:00 on the therapist's screen.
+/// The clinic's calendar for the pages, whatever zone the server or the browser is in: a 09:00 visit
+/// is 09:00 on the therapist's screen, and "today" is the clinic's day. The conversions themselves
+/// are the domain's <see cref="ClinicCalendar"/>; the zone comes from the sign-in (a clinic that
+/// changes its zone shows it from the next sign-in, while the rules on the server use it at once).
 /// </summary>
-public sealed class ClinicTime(AuthenticationStateProvider authentication)
+public sealed class ClinicTime(AuthenticationStateProvider authentication, TimeProvider clock)
 {
-    private TimeZoneInfo? _zone;
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
-    public async Task<TimeZoneInfo> ZoneAsync()
+    private ClinicCalendar? _calendar;
+
+    public async Task<ClinicCalendar> CalendarAsync()
     {
-        if (_zone is not null)
+        if (_calendar is null)
         {
-            return _zone;
+            var state = await authentication.GetAuthenticationStateAsync();
+            _calendar = ClinicCalendar.For(state.User.FindFirst(ClinicClaimTypes.TimeZone)?.Value);
         }
 
-        var state = await authentication.GetAuthenticationStateAsync();
-        var id = state.User.FindFirst(ClinicClaimTypes.TimeZone)?.Value;
-        _zone = id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-        return _zone;
+        return _calendar;
     }
 
-    /// <summary>The zone loaded by <see cref="ZoneAsync"/> (UTC until then).</summary>
-    public TimeZoneInfo Zone => _zone ?? TimeZoneInfo.Utc;
+    /// <summary>Loads the clinic's zone; pages call it before they show times.</summary>
+    public Task ZoneAsync() => CalendarAsync();
 
-    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+    /// <summary>The calendar loaded by <see cref="CalendarAsync"/> (UTC until then).</summary>
+    public ClinicCalendar Calendar => _calendar ?? ClinicCalendar.Utc;
 
-    public string Format(DateTimeOffset at, string pattern) => Local(at).ToString(pattern, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    /// <summary>The clinic's date now.</summary>
+    public DateOnly Today => Calendar.DateOf(clock.GetUtcNow());
 
-    public DateTimeOffset FromLocal(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
-    }
+    public DateTimeOffset Local(DateTimeOffset at) => Calendar.Local(at);
+
+    public string Format(DateTimeOffset at, string pattern) => Local(at).ToString(pattern, Culture);
+
+    /// <summary>The instant a date and time typed on the clinic's clock mean (daylight-saving gaps included).</summary>
+    public DateTimeOffset FromLocal(DateOnly day, TimeOnly time) => Calendar.ToInstant(day, time);
 }

@@ -82,7 +82,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var b = await App.AddClinicAsync("Clinic B");
         await using var db = App.Database.CreateContext(new TestUser(Guid.CreateVersion7(), a, [StaffRoles.FrontDesk]));
 
-        db.Patients.Add(Patient.Register(b, "X-1", "Bert", "Berg", new DateOnly(1981, 2, 2), Sex.Male, DateTimeOffset.UtcNow));
+        db.Patients.Add(Patient.Register(b, "X-1", "Bert", "Berg", new DateOnly(1981, 2, 2), Sex.Male, DateTimeOffset.UtcNow, new DateOnly(2026, 1, 1)));
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         (await CountPatientsAsync()).ShouldBe(0);
@@ -92,12 +92,13 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     private async Task AddFullChartAsync(Guid clinicId, string given, string family)
     {
         var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var therapist = new StaffRef(Guid.CreateVersion7(), "Test Therapist");
         await using var db = App.Database.CreateContext();
-        var patient = Patient.Register(clinicId, $"{family}-1", given, family, new DateOnly(1980, 1, 1), Sex.Female, now);
-        patient.RecordConsent(ConsentKind.Treatment, DateOnly.FromDateTime(now.UtcDateTime), false, true, null, therapist, now);
+        var patient = Patient.Register(clinicId, $"{family}-1", given, family, new DateOnly(1980, 1, 1), Sex.Female, now, today);
+        patient.RecordConsent(ConsentKind.Treatment, today, false, true, null, therapist, now, today);
         var episode = EpisodeOfCare.Open(clinicId, patient.Id, "Knot in the left hamstring", BodyRegion.PosteriorThigh,
-            BodySide.Left, null, null, therapist.UserId, now);
+            BodySide.Left, null, null, therapist.UserId, now, today);
         var visit = Visit.Schedule(episode, therapist.UserId, now, 45, VisitType.InitialEvaluation, now);
         visit.CheckIn(episode, now);
         var note = VisitNote.Start(visit, therapist, now);

@@ -9,7 +9,7 @@ public sealed class EpisodeOfCareTests
 
     public static EpisodeOfCare NewEpisode(DateOnly? onset = null) => EpisodeOfCare.Open(
         Guid.CreateVersion7(), Guid.CreateVersion7(), "  Knot in the left hamstring ", BodyRegion.PosteriorThigh, BodySide.Left,
-        onset, "  ", Guid.CreateVersion7(), Now);
+        onset, "  ", Guid.CreateVersion7(), Now, DateOnly.FromDateTime(Now.UtcDateTime));
 
     /// <summary>An episode brought to <paramref name="status"/> the way the clinic would.</summary>
     public static EpisodeOfCare EpisodeIn(EpisodeStatus status)
@@ -59,7 +59,7 @@ public sealed class EpisodeOfCareTests
     public void A_chief_complaint_is_required(string complaint)
     {
         Should.Throw<DomainException>(() => EpisodeOfCare.Open(
-            Guid.CreateVersion7(), Guid.CreateVersion7(), complaint, BodyRegion.Knee, BodySide.Right, null, null, Guid.CreateVersion7(), Now));
+            Guid.CreateVersion7(), Guid.CreateVersion7(), complaint, BodyRegion.Knee, BodySide.Right, null, null, Guid.CreateVersion7(), Now, DateOnly.FromDateTime(Now.UtcDateTime)));
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class EpisodeOfCareTests
         { "put on hold", e => e.PutOnHold(null) },
         { "activate", e => e.Activate() },
         { "discharge again", e => e.Discharge(DischargeReason.Other, "Again", unsignedNotes: 0, Now) },
-        { "revise", e => e.Revise("New complaint", BodyRegion.Knee, BodySide.Right, null, null, e.TherapistId) },
+        { "revise", e => e.Revise("New complaint", BodyRegion.Knee, BodySide.Right, null, null, e.TherapistId, DateOnly.FromDateTime(Now.UtcDateTime)) },
         { "ensure not discharged", e => e.EnsureNotDischarged() },
     };
 

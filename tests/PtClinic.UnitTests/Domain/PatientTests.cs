@@ -6,6 +6,7 @@ namespace PtClinic.UnitTests.Domain;
 public sealed class PatientTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     private static readonly StaffRef Therapist = new(Guid.CreateVersion7(), "Maya Lindqvist");
 
     [Fact]
@@ -13,7 +14,7 @@ public sealed class PatientTests
     {
         var clinic = Guid.CreateVersion7();
 
-        var patient = Patient.Register(clinic, " P000101 ", "  Ellen ", " Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now);
+        var patient = Patient.Register(clinic, " P000101 ", "  Ellen ", " Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now, Today);
 
         patient.ClinicId.ShouldBe(clinic);
         patient.Mrn.ShouldBe("P000101");
@@ -27,7 +28,7 @@ public sealed class PatientTests
     public void A_patient_needs_both_names(string given, string family, string message)
     {
         Should.Throw<DomainException>(() =>
-                Patient.Register(Guid.CreateVersion7(), "P1", given, family, new DateOnly(1988, 3, 14), Sex.Female, Now))
+                Patient.Register(Guid.CreateVersion7(), "P1", given, family, new DateOnly(1988, 3, 14), Sex.Female, Now, Today))
             .Message.ShouldBe(message);
     }
 
@@ -37,21 +38,21 @@ public sealed class PatientTests
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
 
         Should.Throw<DomainException>(() =>
-            Patient.Register(Guid.CreateVersion7(), "P1", "New", "Born", today.AddDays(1), Sex.Unknown, Now));
-        Patient.Register(Guid.CreateVersion7(), "P1", "New", "Born", today, Sex.Unknown, Now).DateOfBirth.ShouldBe(today);
+            Patient.Register(Guid.CreateVersion7(), "P1", "New", "Born", today.AddDays(1), Sex.Unknown, Now, Today));
+        Patient.Register(Guid.CreateVersion7(), "P1", "New", "Born", today, Sex.Unknown, Now, Today).DateOfBirth.ShouldBe(today);
     }
 
     [Fact]
     public void A_patient_without_a_clinic_is_refused()
     {
         Should.Throw<DomainException>(() =>
-            Patient.Register(Guid.Empty, "P1", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now));
+            Patient.Register(Guid.Empty, "P1", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now, Today));
     }
 
     [Fact]
     public void Blank_contact_details_are_stored_as_absent_and_overlong_ones_refused()
     {
-        var patient = Patient.Register(Guid.CreateVersion7(), "P1", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now);
+        var patient = Patient.Register(Guid.CreateVersion7(), "P1", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now, Today);
 
         patient.UpdateContact("  ", "");
         patient.Phone.ShouldBeNull();
@@ -92,11 +93,11 @@ public sealed class PatientTests
         var patient = NewPatient();
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
 
-        Should.Throw<DomainException>(() => patient.RecordConsent(ConsentKind.DryNeedling, today, false, true, null, Therapist, Now));
-        Should.Throw<DomainException>(() => patient.RecordConsent(ConsentKind.DryNeedling, today, true, false, null, Therapist, Now));
+        Should.Throw<DomainException>(() => patient.RecordConsent(ConsentKind.DryNeedling, today, false, true, null, Therapist, Now, Today));
+        Should.Throw<DomainException>(() => patient.RecordConsent(ConsentKind.DryNeedling, today, true, false, null, Therapist, Now, Today));
         patient.HasActiveConsent(ConsentKind.DryNeedling).ShouldBeFalse();
 
-        patient.RecordConsent(ConsentKind.DryNeedling, today, true, true, null, Therapist, Now);
+        patient.RecordConsent(ConsentKind.DryNeedling, today, true, true, null, Therapist, Now, Today);
         patient.HasActiveConsent(ConsentKind.DryNeedling).ShouldBeTrue();
     }
 
@@ -106,8 +107,8 @@ public sealed class PatientTests
         var patient = NewPatient();
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
 
-        patient.RecordConsent(ConsentKind.Treatment, today, false, false, null, Therapist, Now).RecordedBy.ShouldBe(Therapist);
-        Should.Throw<DomainException>(() => patient.RecordConsent(ConsentKind.Treatment, today.AddDays(1), false, true, null, Therapist, Now))
+        patient.RecordConsent(ConsentKind.Treatment, today, false, false, null, Therapist, Now, Today).RecordedBy.ShouldBe(Therapist);
+        Should.Throw<DomainException>(() => patient.RecordConsent(ConsentKind.Treatment, today.AddDays(1), false, true, null, Therapist, Now, Today))
             .Message.ShouldBe("A consent cannot be dated in the future.");
     }
 
@@ -115,7 +116,7 @@ public sealed class PatientTests
     public void A_withdrawn_consent_stays_on_record_no_longer_counts_and_cannot_be_withdrawn_again()
     {
         var patient = NewPatient();
-        var consent = patient.RecordConsent(ConsentKind.DryNeedling, DateOnly.FromDateTime(Now.UtcDateTime), true, true, null, Therapist, Now);
+        var consent = patient.RecordConsent(ConsentKind.DryNeedling, DateOnly.FromDateTime(Now.UtcDateTime), true, true, null, Therapist, Now, Today);
 
         patient.WithdrawConsent(consent.Id, Now.AddDays(1));
 
@@ -126,5 +127,5 @@ public sealed class PatientTests
     }
 
     private static Patient NewPatient() =>
-        Patient.Register(Guid.CreateVersion7(), "P1", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now);
+        Patient.Register(Guid.CreateVersion7(), "P1", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Now, Today);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Time;
 
 namespace PtClinic.Application.Common.Behaviours;
 
@@ -8,7 +9,7 @@ namespace PtClinic.Application.Common.Behaviours;
 /// Runs the message's FluentValidation validators; any failure returns field errors and the handler
 /// never runs, so nothing is written. The same validators drive the form fields in the UI.
 /// </summary>
-public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators, ClinicClock clinicClock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -20,7 +21,9 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         List<FieldError>? errors = null;
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(message, cancellationToken);
+            var context = new ValidationContext<TMessage>(message);
+            context.RootContextData[ClinicDateRules.ClockKey] = clinicClock;
+            var result = await validator.ValidateAsync(context, cancellationToken);
             foreach (var failure in result.Errors)
             {
                 (errors ??= []).Add(new FieldError(failure.PropertyName, failure.ErrorMessage));

@@ -39,15 +39,16 @@ public sealed record EpisodeVisitDto(
     VisitStatus Status,
     string TherapistName,
     NoteStatus? NoteStatus,
-    string? CoveringTherapistName = null);
+    string? CoveringTherapistName,
+    bool NoShowPossible);
 
-public sealed class GetEpisodeHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser)
+public sealed class GetEpisodeHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<GetEpisodeQuery, Result<EpisodeDto>>
 {
     public async ValueTask<Result<EpisodeDto>> Handle(GetEpisodeQuery query, CancellationToken cancellationToken)
     {
         var episodes = await EpisodeReader.ReadAsync(
-            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.Id == query.EpisodeId), cancellationToken);
+            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.Id == query.EpisodeId), clock.GetUtcNow(), cancellationToken);
         return episodes.Count == 0 ? Error.NotFound("Episode") : episodes[0];
     }
 }
@@ -56,7 +57,7 @@ public sealed class GetEpisodeHandler(IAppDbContext db, IStaffDirectory staff, I
 internal static class EpisodeReader
 {
     public static async Task<IReadOnlyList<EpisodeDto>> ReadAsync(
-        IAppDbContext db, IStaffDirectory staff, Guid clinicId, IQueryable<EpisodeOfCare> episodes, CancellationToken ct)
+        IAppDbContext db, IStaffDirectory staff, Guid clinicId, IQueryable<EpisodeOfCare> episodes, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await episodes
             .Join(db.Patients, e => e.PatientId, p => p.Id, (e, p) => new
@@ -85,7 +86,8 @@ internal static class EpisodeReader
         var nameOf = await staff.NamesAsync(clinicId, ct);
         var visitsByEpisode = visits.ToLookup(v => v.EpisodeId, v => new EpisodeVisitDto(
             v.Id, v.StartsAt, v.DurationMinutes, v.Type, v.Status, nameOf(v.TherapistId), v.NoteStatus,
-            v.CoveringTherapistId is { } cover ? nameOf(cover) : null));
+            v.CoveringTherapistId is { } cover ? nameOf(cover) : null,
+            Visit.NoShowPossible(v.Status, v.StartsAt, now)));
 
         return rows.Select(e => new EpisodeDto(
                 e.Id, e.PatientId, e.PatientName, e.ChiefComplaint, e.Region, e.Side, e.OnsetDate, e.ReferralSource,

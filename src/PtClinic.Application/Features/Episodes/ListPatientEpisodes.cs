@@ -8,7 +8,7 @@ namespace PtClinic.Application.Features.Episodes;
 /// <summary>A patient's episodes of care, newest first, each with its visits.</summary>
 public sealed record ListPatientEpisodesQuery(Guid PatientId) : IQuery<Result<IReadOnlyList<EpisodeDto>>>;
 
-public sealed class ListPatientEpisodesHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser)
+public sealed class ListPatientEpisodesHandler(IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<ListPatientEpisodesQuery, Result<IReadOnlyList<EpisodeDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<EpisodeDto>>> Handle(
@@ -20,7 +20,7 @@ public sealed class ListPatientEpisodesHandler(IAppDbContext db, IStaffDirectory
         }
 
         var episodes = await EpisodeReader.ReadAsync(
-            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.PatientId == query.PatientId), cancellationToken);
+            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.PatientId == query.PatientId), clock.GetUtcNow(), cancellationToken);
         return Result<IReadOnlyList<EpisodeDto>>.Success(episodes);
     }
 }

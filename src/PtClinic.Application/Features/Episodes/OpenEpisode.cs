@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -23,7 +24,7 @@ public sealed record OpenEpisodeCommand(
 
 public sealed class OpenEpisodeValidator : AbstractValidator<OpenEpisodeCommand>
 {
-    public OpenEpisodeValidator(TimeProvider clock)
+    public OpenEpisodeValidator()
     {
         RuleFor(c => c.PatientId).NotEmpty();
         RuleFor(c => c.ChiefComplaint).NotEmpty().MaximumLength(EpisodeOfCare.ChiefComplaintMaxLength);
@@ -31,7 +32,7 @@ public sealed class OpenEpisodeValidator : AbstractValidator<OpenEpisodeCommand>
         RuleFor(c => c.Side).NotNull().IsInEnum();
         // The same day the domain compares with, so the form and the rule never disagree.
         RuleFor(c => c.OnsetDate)
-            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .NotAfterClinicToday()
             .WithMessage("The onset date cannot be in the future.");
         RuleFor(c => c.ReferralSource).MaximumLength(EpisodeOfCare.ReferralSourceMaxLength);
         RuleFor(c => c.TherapistId).NotEmpty().WithMessage("Choose the responsible therapist.");
@@ -42,7 +43,7 @@ public sealed class OpenEpisodeHandler(
     IAppDbContext db,
     IStaffDirectory staff,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    ClinicClock clock)
     : ICommandHandler<OpenEpisodeCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(OpenEpisodeCommand command, CancellationToken cancellationToken)
@@ -67,7 +68,8 @@ public sealed class OpenEpisodeHandler(
             command.OnsetDate,
             command.ReferralSource,
             command.TherapistId,
-            clock.GetUtcNow());
+            clock.UtcNow,
+            await clock.TodayAsync(cancellationToken));
 
         db.Episodes.Add(episode);
         await db.SaveChangesAsync(cancellationToken);

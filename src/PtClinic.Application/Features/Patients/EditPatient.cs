@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
 
@@ -30,17 +31,17 @@ public sealed record EditPatientCommand(
 
 public sealed class EditPatientValidator : AbstractValidator<EditPatientCommand>
 {
-    public EditPatientValidator(TimeProvider clock)
+    public EditPatientValidator()
     {
         RuleFor(c => c.PatientId).NotEmpty();
         RuleFor(c => c.Mrn).NotEmpty().WithMessage("Enter the MRN: a patient keeps one once registered.")
             .MaximumLength(Patient.MrnMaxLength);
-        Include(new PatientDemographicsValidator(clock));
+        Include(new PatientDemographicsValidator());
         RuleFor(c => c.MedicalHistory).NotNull();
     }
 }
 
-public sealed class EditPatientHandler(IAppDbContext db, TimeProvider clock)
+public sealed class EditPatientHandler(IAppDbContext db, ClinicClock clock)
     : ICommandHandler<EditPatientCommand, Result>
 {
     public async ValueTask<Result> Handle(EditPatientCommand command, CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ public sealed class EditPatientHandler(IAppDbContext db, TimeProvider clock)
 
         patient.AssignMrn(mrn);
         patient.Rename(command.GivenName, command.FamilyName);
-        patient.CorrectDateOfBirth(command.DateOfBirth!.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        patient.CorrectDateOfBirth(command.DateOfBirth!.Value, await clock.TodayAsync(cancellationToken));
         patient.ChangeSex(command.Sex!.Value);
         patient.UpdateContact(command.Phone, command.Email);
         patient.ChangeOccupation(command.Occupation);

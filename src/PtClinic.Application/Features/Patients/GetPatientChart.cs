@@ -3,6 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Time;
+using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Patients;
 
 namespace PtClinic.Application.Features.Patients;
@@ -19,6 +21,7 @@ public sealed record PatientChartDto(
     string GivenName,
     string FamilyName,
     DateOnly DateOfBirth,
+    int AgeYears,
     Sex Sex,
     string? Phone,
     string? Email,
@@ -53,7 +56,7 @@ public sealed class GetPatientChartValidator : AbstractValidator<GetPatientChart
     }
 }
 
-public sealed class GetPatientChartHandler(IAppDbContext db)
+public sealed class GetPatientChartHandler(IAppDbContext db, ClinicClock clock)
     : IQueryHandler<GetPatientChartQuery, Result<PatientChartDto>>
 {
     public async ValueTask<Result<PatientChartDto>> Handle(GetPatientChartQuery query, CancellationToken cancellationToken)
@@ -78,7 +81,8 @@ public sealed class GetPatientChartHandler(IAppDbContext db)
         }
 
         return new PatientChartDto(
-            patient.Id, patient.Mrn, patient.GivenName, patient.FamilyName, patient.DateOfBirth, patient.Sex,
+            patient.Id, patient.Mrn, patient.GivenName, patient.FamilyName, patient.DateOfBirth,
+            ClinicCalendar.AgeOn(patient.DateOfBirth, await clock.TodayAsync(cancellationToken)), patient.Sex,
             patient.Phone, patient.Email, patient.Occupation, patient.RegisteredAt,
             patient.MedicalHistory.Describe(), patient.Consents, patient.Version);
     }

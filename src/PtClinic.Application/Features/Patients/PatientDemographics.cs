@@ -1,4 +1,5 @@
 using FluentValidation;
+using PtClinic.Application.Common.Time;
 using PtClinic.Domain.Patients;
 
 namespace PtClinic.Application.Features.Patients;
@@ -24,12 +25,12 @@ public interface IPatientDemographics
 /// <summary>The rules on a patient's name, birth date, sex and contact details, with the messages the forms show.</summary>
 public sealed class PatientDemographicsValidator : AbstractValidator<IPatientDemographics>
 {
-    public PatientDemographicsValidator(TimeProvider clock)
+    public PatientDemographicsValidator()
     {
         RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
         RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
         RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
-            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .NotAfterClinicToday()
             .WithMessage("Date of birth cannot be in the future.");
         RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
         RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);

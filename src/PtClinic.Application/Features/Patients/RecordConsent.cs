@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
@@ -26,12 +27,12 @@ public sealed record RecordConsentCommand(
 
 public sealed class RecordConsentValidator : AbstractValidator<RecordConsentCommand>
 {
-    public RecordConsentValidator(TimeProvider clock)
+    public RecordConsentValidator()
     {
         RuleFor(c => c.PatientId).NotEmpty();
         RuleFor(c => c.Kind).NotNull().WithMessage("Choose what the patient consents to.").IsInEnum();
         RuleFor(c => c.GivenOn).NotNull().WithMessage("Enter the date the consent was given.")
-            .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .NotAfterClinicToday()
             .WithMessage("A consent cannot be dated in the future.");
         RuleFor(c => c.RisksExplained).Equal(true)
             .When(c => c.Kind == ConsentKind.DryNeedling)
@@ -43,7 +44,7 @@ public sealed class RecordConsentValidator : AbstractValidator<RecordConsentComm
     }
 }
 
-public sealed class RecordConsentHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RecordConsentHandler(IAppDbContext db, ICurrentUser currentUser, ClinicClock clock)
     : ICommandHandler<RecordConsentCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(RecordConsentCommand command, CancellationToken cancellationToken)
@@ -61,7 +62,8 @@ public sealed class RecordConsentHandler(IAppDbContext db, ICurrentUser currentU
             command.SignedByPatient,
             command.Note,
             currentUser.AsStaffRef(),
-            clock.GetUtcNow());
+            clock.UtcNow,
+            await clock.TodayAsync(cancellationToken));
 
         await db.SaveChangesAsync(cancellationToken);
         return consent.Id;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
 
@@ -27,9 +28,9 @@ public sealed record RegisterPatientCommand(
 
 public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatientCommand>
 {
-    public RegisterPatientValidator(TimeProvider clock)
+    public RegisterPatientValidator()
     {
-        Include(new PatientDemographicsValidator(clock));
+        Include(new PatientDemographicsValidator());
         RuleFor(c => c.Mrn).MaximumLength(Patient.MrnMaxLength);
     }
 }
@@ -38,7 +39,7 @@ public sealed class RegisterPatientHandler(
     IAppDbContext db,
     ICurrentUser currentUser,
     IMrnGenerator mrns,
-    TimeProvider clock)
+    ClinicClock clock)
     : ICommandHandler<RegisterPatientCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(RegisterPatientCommand command, CancellationToken cancellationToken)
@@ -69,7 +70,8 @@ public sealed class RegisterPatientHandler(
             command.FamilyName,
             command.DateOfBirth!.Value,
             command.Sex!.Value,
-            clock.GetUtcNow());
+            clock.UtcNow,
+            await clock.TodayAsync(cancellationToken));
         patient.UpdateContact(command.Phone, command.Email);
         patient.ChangeOccupation(command.Occupation);
         patient.RecordMedicalHistory(command.MedicalHistory ?? MedicalHistory.None);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -30,15 +31,14 @@ public sealed record TodayVisitDto(
     NoteStatus? NoteStatus,
     bool IsCovering);
 
-public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, ClinicClock clock)
     : IQueryHandler<GetTodayQuery, Result<TodayDto>>
 {
     public async ValueTask<Result<TodayDto>> Handle(GetTodayQuery query, CancellationToken cancellationToken)
     {
-        var zoneId = await db.Clinics.Select(c => c.TimeZone).FirstOrDefaultAsync(cancellationToken);
-        var zone = ClinicCalendar.Zone(zoneId);
-        var day = query.Day ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var (dayStarts, dayEnds) = (ClinicCalendar.StartOf(day, zone), ClinicCalendar.StartOf(day.AddDays(1), zone));
+        var calendar = await clock.CalendarAsync(cancellationToken);
+        var day = query.Day ?? calendar.DateOf(clock.UtcNow);
+        var (dayStarts, dayEnds) = calendar.DayOf(day);
         var me = currentUser.UserId;
 
         var visits = await (
@@ -59,48 +59,6 @@ public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, 
                     v.CoveringTherapistId == me))
             .ToListAsync(cancellationToken);
 
-        return new TodayDto(day, zone.Id, visits);
-    }
-}
-
-/// <summary>Days of the clinic's calendar as instants, whatever the server's own zone.</summary>
-internal static class ClinicCalendar
-{
-    /// <summary>
-    /// The clinic's zone. An unknown id falls back to UTC, and the DTOs carry the zone used, so the
-    /// page shows "UTC" rather than failing for every therapist of a mis-configured clinic.
-    /// </summary>
-    public static TimeZoneInfo Zone(string? ianaId)
-    {
-        if (!string.IsNullOrWhiteSpace(ianaId))
-        {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(ianaId);
-            }
-            catch (TimeZoneNotFoundException)
-            {
-            }
-            catch (InvalidTimeZoneException)
-            {
-            }
-        }
-
-        return TimeZoneInfo.Utc;
-    }
-
-    /// <summary>The first instant of <paramref name="day"/> in <paramref name="zone"/>.</summary>
-    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // Where clocks spring forward at midnight, the day starts when the gap ends.
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        // Where they fall back over midnight, the day starts at the first of the two midnights.
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return new TodayDto(day, calendar.ZoneId, visits);
     }
 }
