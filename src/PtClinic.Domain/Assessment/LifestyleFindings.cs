@@ -45,15 +45,34 @@ public sealed record LifestyleFindings
         DietMostlyProcessed = dietMostlyProcessed;
     }
 
-    public decimal? HoursSittingPerDay { get; }
+    /// <summary>
+    /// The values exactly as an earlier note stored them, without today's rules: a rule tightened
+    /// since must not make a signed note unreadable. Never for new input, which goes through the
+    /// constructor.
+    /// </summary>
+    public static LifestyleFindings AsRecorded(
+        decimal? hoursSittingPerDay, int? activeDaysPerWeek, int? trainingLoadChangePercentOver4Weeks, bool? warmsUpBeforeExercise, bool? dietMostlyProcessed) => new()
+    {
+        HoursSittingPerDay = hoursSittingPerDay,
+        ActiveDaysPerWeek = activeDaysPerWeek,
+        TrainingLoadChangePercentOver4Weeks = trainingLoadChangePercentOver4Weeks,
+        WarmsUpBeforeExercise = warmsUpBeforeExercise,
+        DietMostlyProcessed = dietMostlyProcessed,
+    };
 
-    public int? ActiveDaysPerWeek { get; }
+    private LifestyleFindings()
+    {
+    }
+
+    public decimal? HoursSittingPerDay { get; private init; }
+
+    public int? ActiveDaysPerWeek { get; private init; }
 
     /// <summary>Change in weekly training load over the last 4 weeks, in percent (+40 means 40 % more).</summary>
-    public int? TrainingLoadChangePercentOver4Weeks { get; }
+    public int? TrainingLoadChangePercentOver4Weeks { get; private init; }
 
-    public bool? WarmsUpBeforeExercise { get; }
+    public bool? WarmsUpBeforeExercise { get; private init; }
 
     /// <summary>Recorded for prevention education (whole foods); no root-cause rule reads it yet.</summary>
-    public bool? DietMostlyProcessed { get; }
+    public bool? DietMostlyProcessed { get; private init; }
 }

@@ -39,7 +39,18 @@ public sealed record MuscleGuardingFinding
         Note = Guard.Optional(note, "The muscle-guarding note", NoteMaxLength);
     }
 
-    public bool Observed { get; }
+    /// <summary>
+    /// The values exactly as an earlier note stored them, without today's rules: a rule tightened
+    /// since must not make a signed note unreadable. Never for new input, which goes through the
+    /// constructor.
+    /// </summary>
+    public static MuscleGuardingFinding AsRecorded(bool observed, string? note) => new() { Observed = observed, Note = note };
 
-    public string? Note { get; }
+    private MuscleGuardingFinding()
+    {
+    }
+
+    public bool Observed { get; private init; }
+
+    public string? Note { get; private init; }
 }

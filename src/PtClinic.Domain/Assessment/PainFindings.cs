@@ -39,13 +39,27 @@ public sealed record PainFindings
         Easing = Guard.Optional(easing, "Easing factors", FactorsMaxLength);
     }
 
-    public int? Now { get; }
+    /// <summary>
+    /// The values exactly as an earlier note stored them, without today's rules: a rule tightened
+    /// since must not make a signed note unreadable. Never for new input, which goes through the
+    /// constructor.
+    /// </summary>
+    public static PainFindings AsRecorded(int? now, int? best24Hours, int? worst24Hours, string? aggravating, string? easing) => new()
+    {
+        Now = now, Best24Hours = best24Hours, Worst24Hours = worst24Hours, Aggravating = aggravating, Easing = easing,
+    };
 
-    public int? Best24Hours { get; }
+    private PainFindings()
+    {
+    }
 
-    public int? Worst24Hours { get; }
+    public int? Now { get; private init; }
 
-    public string? Aggravating { get; }
+    public int? Best24Hours { get; private init; }
 
-    public string? Easing { get; }
+    public int? Worst24Hours { get; private init; }
+
+    public string? Aggravating { get; private init; }
+
+    public string? Easing { get; private init; }
 }

@@ -77,11 +77,23 @@ public sealed record RangeOfMotionFinding
         RightDegrees = rightDegrees;
     }
 
-    public RangeOfMotionTest Test { get; }
+    /// <summary>
+    /// The values exactly as an earlier note stored them, without today's rules: a rule tightened
+    /// since must not make a signed note unreadable. Never for new input, which goes through the
+    /// constructor.
+    /// </summary>
+    public static RangeOfMotionFinding AsRecorded(RangeOfMotionTest test, int leftDegrees, int rightDegrees) =>
+        new() { Test = test, LeftDegrees = leftDegrees, RightDegrees = rightDegrees };
 
-    public int LeftDegrees { get; }
+    private RangeOfMotionFinding()
+    {
+    }
 
-    public int RightDegrees { get; }
+    public RangeOfMotionTest Test { get; private init; }
+
+    public int LeftDegrees { get; private init; }
+
+    public int RightDegrees { get; private init; }
 
     public RangeOfMotionReference Reference => RangeOfMotionReferences.For(Test);
 

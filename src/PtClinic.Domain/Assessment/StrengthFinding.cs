@@ -41,9 +41,21 @@ public sealed record StrengthFinding
         Grade = grade;
     }
 
-    public MuscleGroup MuscleGroup { get; }
+    /// <summary>
+    /// The values exactly as an earlier note stored them, without today's rules: a rule tightened
+    /// since must not make a signed note unreadable. Never for new input, which goes through the
+    /// constructor.
+    /// </summary>
+    public static StrengthFinding AsRecorded(MuscleGroup muscleGroup, BodySide side, int grade) =>
+        new() { MuscleGroup = muscleGroup, Side = side, Grade = grade };
 
-    public BodySide Side { get; }
+    private StrengthFinding()
+    {
+    }
 
-    public int Grade { get; }
+    public MuscleGroup MuscleGroup { get; private init; }
+
+    public BodySide Side { get; private init; }
+
+    public int Grade { get; private init; }
 }

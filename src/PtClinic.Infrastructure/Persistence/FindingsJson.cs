@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -10,8 +11,8 @@ namespace PtClinic.Infrastructure.Persistence;
 /// <summary>
 /// How a visit's <see cref="Findings"/> are stored: one jsonb document with an explicit shape of its
 /// own, so a rename in the domain never silently changes what old notes read back. Enums are
-/// stored by name; absent parts are omitted. Reading goes through the domain constructors, so a
-/// stored document is checked like typed input.
+/// stored by name; absent parts are omitted. Reading goes through the domain constructors, but a
+/// document written under an earlier, looser rule is read as it was stored, never refused.
 /// </summary>
 internal static class FindingsJson
 {
@@ -65,18 +66,48 @@ internal static class FindingsJson
             RedFlags = f.RedFlags.Count == 0 ? null : [.. f.RedFlags.Order()],
         };
 
+        /// <summary>
+        /// Each part is read through the domain's constructor, as typed input is; a part that today's
+        /// rules refuse (a rule tightened after the note was written) is kept exactly as stored, so an
+        /// older note stays readable and says what was recorded.
+        /// </summary>
         public Findings ToFindings() => Findings.None with
         {
-            Pain = Pain is { } p ? new PainFindings(p.Now, p.Best24Hours, p.Worst24Hours, p.Aggravating, p.Easing) : null,
-            Lifestyle = Lifestyle is { } l
-                ? new LifestyleFindings(l.HoursSittingPerDay, l.ActiveDaysPerWeek, l.TrainingLoadChangePercentOver4Weeks, l.WarmsUpBeforeExercise, l.DietMostlyProcessed)
+            Pain = Pain is { } p
+                ? AsRecordedIfRefused(
+                    () => new PainFindings(p.Now, p.Best24Hours, p.Worst24Hours, p.Aggravating, p.Easing),
+                    () => PainFindings.AsRecorded(p.Now, p.Best24Hours, p.Worst24Hours, p.Aggravating, p.Easing))
                 : null,
-            RangeOfMotion = [.. (RangeOfMotion ?? []).Select(r => new RangeOfMotionFinding(r.Test, r.LeftDegrees, r.RightDegrees))],
-            Strength = [.. (Strength ?? []).Select(s => new StrengthFinding(s.MuscleGroup, s.Side, s.Grade))],
+            Lifestyle = Lifestyle is { } l
+                ? AsRecordedIfRefused(
+                    () => new LifestyleFindings(l.HoursSittingPerDay, l.ActiveDaysPerWeek, l.TrainingLoadChangePercentOver4Weeks, l.WarmsUpBeforeExercise, l.DietMostlyProcessed),
+                    () => LifestyleFindings.AsRecorded(l.HoursSittingPerDay, l.ActiveDaysPerWeek, l.TrainingLoadChangePercentOver4Weeks, l.WarmsUpBeforeExercise, l.DietMostlyProcessed))
+                : null,
+            // A test or muscle group stored twice (a rule stricter than the one it was written under) keeps its first reading.
+            RangeOfMotion = [.. (RangeOfMotion ?? []).DistinctBy(r => r.Test).Select(r => AsRecordedIfRefused(
+                () => new RangeOfMotionFinding(r.Test, r.LeftDegrees, r.RightDegrees),
+                () => RangeOfMotionFinding.AsRecorded(r.Test, r.LeftDegrees, r.RightDegrees)))],
+            Strength = [.. (Strength ?? []).DistinctBy(s => (s.MuscleGroup, s.Side)).Select(s => AsRecordedIfRefused(
+                () => new StrengthFinding(s.MuscleGroup, s.Side, s.Grade),
+                () => StrengthFinding.AsRecorded(s.MuscleGroup, s.Side, s.Grade)))],
             Posture = new HashSet<PostureObservation>(Posture ?? []),
-            MuscleGuarding = MuscleGuarding is { } g ? new MuscleGuardingFinding(g.Observed, g.Note) : null,
+            MuscleGuarding = MuscleGuarding is { } g
+                ? AsRecordedIfRefused(() => new MuscleGuardingFinding(g.Observed, g.Note), () => MuscleGuardingFinding.AsRecorded(g.Observed, g.Note))
+                : null,
             RedFlags = new HashSet<RedFlag>(RedFlags ?? []),
         };
+
+        private static T AsRecordedIfRefused<T>(Func<T> checkedRead, Func<T> asRecorded)
+        {
+            try
+            {
+                return checkedRead();
+            }
+            catch (DomainException)
+            {
+                return asRecorded();
+            }
+        }
     }
 
     private sealed record PainDocument(int? Now, int? Best24Hours, int? Worst24Hours, string? Aggravating, string? Easing);
