@@ -79,7 +79,7 @@ public sealed class KnotFinding : ITenantOwned
 
     public bool LocalTwitchResponse { get; private set; }
 
-    public List<ReferredPainArea> ReferredPain { get; private set; }
+    public IReadOnlyList<ReferredPainArea> ReferredPain { get; private set; }
 
     internal static KnotFinding Record(VisitAssessment assessment, string muscleCode, BodySide side, MuscleZone zone, KnotPresentation presentation, DateTimeOffset at)
     {

@@ -26,10 +26,10 @@ public sealed class RecordedOutcome : ITenantOwned
     public decimal Score { get; private set; }
 
     /// <summary>The answers in questionnaire order; null for an ODI section left blank.</summary>
-    public List<int?> Ratings { get; private set; }
+    public IReadOnlyList<int?> Ratings { get; private set; }
 
     /// <summary>The activities the patient named, PSFS only (one per rating).</summary>
-    public List<string> ActivityNames { get; private set; }
+    public IReadOnlyList<string> ActivityNames { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
 

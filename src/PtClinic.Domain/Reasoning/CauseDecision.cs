@@ -32,7 +32,7 @@ public sealed class CauseDecision : ITenantOwned
     public string Reason { get; private set; }
 
     /// <summary>What the engine showed when the therapist decided (empty for a cause the therapist added).</summary>
-    public List<string> Evidence { get; private set; }
+    public IReadOnlyList<string> Evidence { get; private set; }
 
     public StaffRef DecidedBy { get; private set; }
 

@@ -40,7 +40,7 @@ public sealed class ReferralAcknowledgement : ITenantOwned
     public string Note { get; private set; }
 
     /// <summary>The reasons the recommendation gave, as the therapist saw them.</summary>
-    public List<string> Reasons { get; private set; }
+    public IReadOnlyList<string> Reasons { get; private set; }
 
     public StaffRef AcknowledgedBy { get; private set; }
 
