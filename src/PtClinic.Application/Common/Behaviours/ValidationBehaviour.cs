@@ -2,12 +2,13 @@ using FluentValidation;
 using Mediator;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 
 namespace PtClinic.Application.Common.Behaviours;
 
 /// <summary>
-/// Runs the message's FluentValidation validators; any failure returns field errors and the handler
-/// never runs, so nothing is written. The same validators drive the form fields in the UI.
+/// Refuses text PostgreSQL cannot store (NUL) in any field, then runs the message's FluentValidation
+/// validators; any failure returns field errors and the handler never runs, so nothing is written.
 /// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators, ClinicClock clinicClock)
     : IPipelineBehavior<TMessage, TResponse>
@@ -18,7 +19,8 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        List<FieldError>? errors = null;
+        var unstorable = UnstorableText.Find(message);
+        List<FieldError>? errors = unstorable.Count > 0 ? unstorable : null;
         foreach (var validator in validators)
         {
             var context = new ValidationContext<TMessage>(message);

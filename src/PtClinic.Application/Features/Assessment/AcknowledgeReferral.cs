@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Reasoning;
@@ -24,11 +25,11 @@ public sealed class AcknowledgeReferralValidator : AbstractValidator<Acknowledge
 {
     public AcknowledgeReferralValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Action).IsInEnum();
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Action).OneOf("whether you referred the patient");
         RuleFor(c => c.Note).NotEmpty().When(c => c.Action == ReferralAction.NotReferred)
             .WithMessage("Document why you are not referring the patient.");
-        RuleFor(c => c.Note).MaximumLength(ReferralAcknowledgement.NoteMaxLength);
+        RuleFor(c => c.Note).AtMost(ReferralAcknowledgement.NoteMaxLength, "the referral note");
     }
 }
 

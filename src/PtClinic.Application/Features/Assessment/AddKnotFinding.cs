@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -20,12 +21,12 @@ public sealed class AddKnotFindingValidator : AbstractValidator<AddKnotFindingCo
 {
     public AddKnotFindingValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.VisitId).Identifies("visit");
         RuleFor(c => c.MuscleCode).Must(code => MuscleCatalog.All.Any(m => m.Code == code))
             .WithMessage("Choose a muscle of the catalog.");
         RuleFor(c => c.Side).Must(side => side is BodySide.Left or BodySide.Right).WithMessage("Choose the left or right side.");
-        RuleFor(c => c.Zone).IsInEnum();
-        RuleFor(c => c.Knot).NotNull().SetValidator(new KnotInputValidator());
+        RuleFor(c => c.Zone).OneOf("the third of the muscle");
+        RuleFor(c => c.Knot).NotNull().WithMessage("Describe the knot.").SetValidator(new KnotInputValidator());
     }
 }
 

@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Reasoning;
@@ -24,11 +25,11 @@ public sealed class DecideRootCauseValidator : AbstractValidator<DecideRootCause
 {
     public DecideRootCauseValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Cause).IsInEnum();
-        RuleFor(c => c.Verdict).IsInEnum();
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Cause).OneOf("the root cause");
+        RuleFor(c => c.Verdict).OneOf("confirm or reject");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Give a short reason for your decision.")
-            .MaximumLength(HypothesisDecision.ReasonMaxLength);
+            .AtMost(HypothesisDecision.ReasonMaxLength, "the reason");
     }
 }
 

@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Staff;
 
@@ -22,10 +23,10 @@ public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcomeComm
 {
     public RecordOutcomeValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Measure).IsInEnum();
-        RuleFor(c => c.Ratings).NotNull();
-        RuleFor(c => c.ActivityNames).NotNull();
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Measure).OneOf("the questionnaire");
+        RuleFor(c => c.Ratings).NotNull().WithMessage("Send the answers to the questionnaire.");
+        RuleFor(c => c.ActivityNames).NotNull().WithMessage("Send the activity names (none for a questionnaire without them).");
     }
 }
 

@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Assessment;
@@ -15,8 +16,8 @@ public sealed class RemoveKnotFindingValidator : AbstractValidator<RemoveKnotFin
 {
     public RemoveKnotFindingValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.KnotId).NotEmpty();
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.KnotId).Identifies("knot");
     }
 }
 

@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Staff;
 
@@ -16,8 +17,8 @@ public sealed class RemoveOutcomeValidator : AbstractValidator<RemoveOutcomeComm
 {
     public RemoveOutcomeValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Measure).IsInEnum();
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Measure).OneOf("the questionnaire");
     }
 }
 

@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
@@ -106,13 +107,13 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
 {
     public SaveFindingsValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Findings).NotNull();
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Findings).NotNull().WithMessage("Send the findings (empty parts are fine).");
         When(c => c.Findings is not null, () =>
         {
-            RuleFor(c => c.Findings.PainNow).InclusiveBetween(0, PainFindings.MaxRating).WithName("Pain now");
-            RuleFor(c => c.Findings.PainBest24Hours).InclusiveBetween(0, PainFindings.MaxRating).WithName("Pain at best");
-            RuleFor(c => c.Findings.PainWorst24Hours).InclusiveBetween(0, PainFindings.MaxRating).WithName("Pain at worst");
+            RuleFor(c => c.Findings.PainNow).Between(0, PainFindings.MaxRating, "pain now");
+            RuleFor(c => c.Findings.PainBest24Hours).Between(0, PainFindings.MaxRating, "pain at its best");
+            RuleFor(c => c.Findings.PainWorst24Hours).Between(0, PainFindings.MaxRating, "pain at its worst");
             RuleFor(c => c.Findings.PainBest24Hours)
                 .LessThanOrEqualTo(c => c.Findings.PainWorst24Hours)
                 .When(c => c.Findings.PainBest24Hours is not null && c.Findings.PainWorst24Hours is not null)
@@ -121,14 +122,13 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
                 .Must((c, now) => now >= (c.Findings.PainBest24Hours ?? 0) && now <= (c.Findings.PainWorst24Hours ?? PainFindings.MaxRating))
                 .When(c => c.Findings.PainNow is not null)
                 .WithMessage("Pain now must lie between its best and its worst of the last 24 hours.");
-            RuleFor(c => c.Findings.Aggravating).MaximumLength(PainFindings.FactorsMaxLength).WithName("Aggravating factors");
-            RuleFor(c => c.Findings.Easing).MaximumLength(PainFindings.FactorsMaxLength).WithName("Easing factors");
-            RuleFor(c => c.Findings.HoursSittingPerDay).InclusiveBetween(0, LifestyleFindings.MaxHoursSittingPerDay).WithName("Hours sitting per day");
-            RuleFor(c => c.Findings.ActiveDaysPerWeek).InclusiveBetween(0, LifestyleFindings.MaxActiveDaysPerWeek).WithName("Active days per week");
+            RuleFor(c => c.Findings.Aggravating).AtMost(PainFindings.FactorsMaxLength, "the aggravating factors");
+            RuleFor(c => c.Findings.Easing).AtMost(PainFindings.FactorsMaxLength, "the easing factors");
+            RuleFor(c => c.Findings.HoursSittingPerDay).Between(0, LifestyleFindings.MaxHoursSittingPerDay, "hours sitting per day");
+            RuleFor(c => c.Findings.ActiveDaysPerWeek).Between(0, LifestyleFindings.MaxActiveDaysPerWeek, "active days per week");
             RuleFor(c => c.Findings.TrainingLoadChangePercent)
-                .InclusiveBetween(LifestyleFindings.MinTrainingLoadChangePercent, LifestyleFindings.MaxTrainingLoadChangePercent)
-                .WithName("Training-load change");
-            RuleFor(c => c.Findings.MuscleGuardingNote).MaximumLength(MuscleGuardingFinding.NoteMaxLength).WithName("Guarding note");
+                .Between(LifestyleFindings.MinTrainingLoadChangePercent, LifestyleFindings.MaxTrainingLoadChangePercent, "the training-load change over 4 weeks", "%");
+            RuleFor(c => c.Findings.MuscleGuardingNote).AtMost(MuscleGuardingFinding.NoteMaxLength, "the muscle-guarding note");
             RuleForEach(c => c.Findings.RangeOfMotion).ChildRules(rom =>
             {
                 rom.RuleFor(r => r).Must(r => r.LeftDegrees is not null && r.RightDegrees is not null)
@@ -139,7 +139,7 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
                     .WithMessage(r => $"Right {RangeOfMotionReferences.For(r.Test).Label} must be 0° to {RangeOfMotionReferences.For(r.Test).MaxDegrees}°.");
             }).OverridePropertyName("RangeOfMotion");
             RuleForEach(c => c.Findings.Strength).ChildRules(mmt =>
-                mmt.RuleFor(s => s.Grade).InclusiveBetween(StrengthFinding.MinGrade, StrengthFinding.MaxGrade).WithName("Muscle test grade"))
+                mmt.RuleFor(s => s.Grade).Between(StrengthFinding.MinGrade, StrengthFinding.MaxGrade, "a muscle test grade (Oxford scale)"))
                 .OverridePropertyName("Strength");
         });
     }

@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Assessment;
@@ -15,9 +16,9 @@ public sealed class UpdateKnotFindingValidator : AbstractValidator<UpdateKnotFin
 {
     public UpdateKnotFindingValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.KnotId).NotEmpty();
-        RuleFor(c => c.Knot).NotNull().SetValidator(new KnotInputValidator());
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.KnotId).Identifies("knot");
+        RuleFor(c => c.Knot).NotNull().WithMessage("Describe the knot.").SetValidator(new KnotInputValidator());
     }
 }
 

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Episodes;
-using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Episodes;
 
@@ -19,11 +20,11 @@ public sealed class DischargeEpisodeValidator : AbstractValidator<DischargeEpiso
 {
     public DischargeEpisodeValidator()
     {
-        RuleFor(c => c.EpisodeId).NotEmpty();
-        RuleFor(c => c.Reason).NotNull().IsInEnum();
+        RuleFor(c => c.EpisodeId).Identifies("episode");
+        RuleFor(c => c.Reason).OneOf("the reason for discharge");
         RuleFor(c => c.Note).NotEmpty().When(c => c.Reason == DischargeReason.Other)
             .WithMessage("Say why the episode ends when the reason is \"other\".");
-        RuleFor(c => c.Note).MaximumLength(EpisodeOfCare.DischargeNoteMaxLength);
+        RuleFor(c => c.Note).AtMost(EpisodeOfCare.DischargeNoteMaxLength, "the discharge note");
     }
 }
 

@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -26,15 +27,16 @@ public sealed class OpenEpisodeValidator : AbstractValidator<OpenEpisodeCommand>
 {
     public OpenEpisodeValidator()
     {
-        RuleFor(c => c.PatientId).NotEmpty();
-        RuleFor(c => c.ChiefComplaint).NotEmpty().MaximumLength(EpisodeOfCare.ChiefComplaintMaxLength);
-        RuleFor(c => c.Region).NotNull().IsInEnum();
-        RuleFor(c => c.Side).NotNull().IsInEnum();
+        RuleFor(c => c.PatientId).Identifies("patient");
+        RuleFor(c => c.ChiefComplaint).NotEmpty().WithMessage("Enter the chief complaint: what brings the patient in.")
+            .AtMost(EpisodeOfCare.ChiefComplaintMaxLength, "the chief complaint");
+        RuleFor(c => c.Region).OneOf("the body region");
+        RuleFor(c => c.Side).OneOf("the side");
         // The same day the domain compares with, so the form and the rule never disagree.
         RuleFor(c => c.OnsetDate)
             .NotAfterClinicToday()
             .WithMessage("The onset date cannot be in the future.");
-        RuleFor(c => c.ReferralSource).MaximumLength(EpisodeOfCare.ReferralSourceMaxLength);
+        RuleFor(c => c.ReferralSource).AtMost(EpisodeOfCare.ReferralSourceMaxLength, "the referral source");
         RuleFor(c => c.TherapistId).NotEmpty().WithMessage("Choose the responsible therapist.");
     }
 }

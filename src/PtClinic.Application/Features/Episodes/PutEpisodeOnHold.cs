@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
 
@@ -17,8 +18,8 @@ public sealed class PutEpisodeOnHoldValidator : AbstractValidator<PutEpisodeOnHo
 {
     public PutEpisodeOnHoldValidator()
     {
-        RuleFor(c => c.EpisodeId).NotEmpty();
-        RuleFor(c => c.Reason).MaximumLength(EpisodeOfCare.HoldReasonMaxLength);
+        RuleFor(c => c.EpisodeId).Identifies("episode");
+        RuleFor(c => c.Reason).AtMost(EpisodeOfCare.HoldReasonMaxLength, "the reason for the hold");
     }
 }
 

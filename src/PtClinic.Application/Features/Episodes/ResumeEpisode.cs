@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
 
@@ -17,7 +18,7 @@ public sealed class ResumeEpisodeValidator : AbstractValidator<ResumeEpisodeComm
 {
     public ResumeEpisodeValidator()
     {
-        RuleFor(c => c.EpisodeId).NotEmpty();
+        RuleFor(c => c.EpisodeId).Identifies("episode");
     }
 }
 

@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
 
@@ -33,11 +34,11 @@ public sealed class EditPatientValidator : AbstractValidator<EditPatientCommand>
 {
     public EditPatientValidator()
     {
-        RuleFor(c => c.PatientId).NotEmpty();
+        RuleFor(c => c.PatientId).Identifies("patient");
         RuleFor(c => c.Mrn).NotEmpty().WithMessage("Enter the MRN: a patient keeps one once registered.")
-            .MaximumLength(Patient.MrnMaxLength);
+            .AtMost(Patient.MrnMaxLength, "the MRN");
         Include(new PatientDemographicsValidator());
-        RuleFor(c => c.MedicalHistory).NotNull();
+        RuleFor(c => c.MedicalHistory).NotNull().WithMessage("Send the medical history (all flags off if none apply).");
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Patients;
 
@@ -52,7 +53,7 @@ public sealed class GetPatientChartValidator : AbstractValidator<GetPatientChart
 {
     public GetPatientChartValidator()
     {
-        RuleFor(q => q.PatientId).NotEmpty();
+        RuleFor(q => q.PatientId).Identifies("patient");
     }
 }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Patients;
 
 namespace PtClinic.Application.Features.Patients;
@@ -27,16 +28,16 @@ public sealed class PatientDemographicsValidator : AbstractValidator<IPatientDem
 {
     public PatientDemographicsValidator()
     {
-        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
+        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").AtMost(Patient.NameMaxLength, "the given name");
+        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").AtMost(Patient.NameMaxLength, "the family name");
         RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
             .NotAfterClinicToday()
             .WithMessage("Date of birth cannot be in the future.");
-        RuleFor(c => c.Sex).NotNull().WithMessage("Choose the patient's sex.").IsInEnum();
-        RuleFor(c => c.Phone).MaximumLength(Patient.PhoneMaxLength);
-        RuleFor(c => c.Email).MaximumLength(Patient.EmailMaxLength)
+        RuleFor(c => c.Sex).OneOf("the patient's sex");
+        RuleFor(c => c.Phone).AtMost(Patient.PhoneMaxLength, "the phone number");
+        RuleFor(c => c.Email).AtMost(Patient.EmailMaxLength, "the email address")
             .EmailAddress().WithMessage("Enter an email address like name@example.org.")
             .When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.Occupation).MaximumLength(Patient.OccupationMaxLength);
+        RuleFor(c => c.Occupation).AtMost(Patient.OccupationMaxLength, "the occupation");
     }
 }

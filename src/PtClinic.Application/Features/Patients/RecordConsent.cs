@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
@@ -29,8 +30,8 @@ public sealed class RecordConsentValidator : AbstractValidator<RecordConsentComm
 {
     public RecordConsentValidator()
     {
-        RuleFor(c => c.PatientId).NotEmpty();
-        RuleFor(c => c.Kind).NotNull().WithMessage("Choose what the patient consents to.").IsInEnum();
+        RuleFor(c => c.PatientId).Identifies("patient");
+        RuleFor(c => c.Kind).OneOf("what the patient consents to");
         RuleFor(c => c.GivenOn).NotNull().WithMessage("Enter the date the consent was given.")
             .NotAfterClinicToday()
             .WithMessage("A consent cannot be dated in the future.");
@@ -40,7 +41,7 @@ public sealed class RecordConsentValidator : AbstractValidator<RecordConsentComm
         RuleFor(c => c.SignedByPatient).Equal(true)
             .When(c => c.Kind == ConsentKind.DryNeedling)
             .WithMessage("Dry-needling consent needs the patient's signature.");
-        RuleFor(c => c.Note).MaximumLength(Consent.NoteMaxLength);
+        RuleFor(c => c.Note).AtMost(Consent.NoteMaxLength, "the consent note");
     }
 }
 

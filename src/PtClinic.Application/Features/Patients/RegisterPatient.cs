@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
 
@@ -31,7 +32,7 @@ public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatient
     public RegisterPatientValidator()
     {
         Include(new PatientDemographicsValidator());
-        RuleFor(c => c.Mrn).MaximumLength(Patient.MrnMaxLength);
+        RuleFor(c => c.Mrn).AtMost(Patient.MrnMaxLength, "the MRN");
     }
 }
 

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Patients;
 
 namespace PtClinic.Application.Features.Patients;
@@ -30,8 +31,8 @@ public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQu
         RuleFor(q => q.Text).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Type a name, an MRN or a date of birth.")
             .Must(t => t.Trim().Length >= TextMinLength).WithMessage($"Type at least {TextMinLength} characters.")
-            .MaximumLength(TextMaxLength);
-        RuleFor(q => q.Take).InclusiveBetween(1, MaxTake);
+            .AtMost(TextMaxLength, "a search");
+        RuleFor(q => q.Take).Between(1, MaxTake, "the number of results");
     }
 }
 

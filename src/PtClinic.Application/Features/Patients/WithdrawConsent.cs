@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Patients;
@@ -19,8 +20,8 @@ public sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsent
 {
     public WithdrawConsentValidator()
     {
-        RuleFor(c => c.PatientId).NotEmpty();
-        RuleFor(c => c.ConsentId).NotEmpty();
+        RuleFor(c => c.PatientId).Identifies("patient");
+        RuleFor(c => c.ConsentId).Identifies("consent");
     }
 }
 

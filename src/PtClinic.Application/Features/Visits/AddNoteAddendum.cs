@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
@@ -21,8 +22,9 @@ public sealed class AddNoteAddendumValidator : AbstractValidator<AddNoteAddendum
 {
     public AddNoteAddendumValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Text).NotEmpty().MaximumLength(NoteAddendum.TextMaxLength);
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Text).NotEmpty().WithMessage("Write the addendum before signing it.")
+            .AtMost(NoteAddendum.TextMaxLength, "an addendum");
     }
 }
 

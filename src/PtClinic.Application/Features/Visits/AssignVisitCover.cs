@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Staff;
 
@@ -20,7 +21,7 @@ public sealed class AssignVisitCoverValidator : AbstractValidator<AssignVisitCov
 {
     public AssignVisitCoverValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.VisitId).Identifies("visit");
         RuleFor(c => c.CoveringTherapistId).NotEmpty().WithMessage("Choose the covering therapist.");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -17,8 +18,9 @@ public sealed class CancelVisitValidator : AbstractValidator<CancelVisitCommand>
 {
     public CancelVisitValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(Visit.CancellationReasonMaxLength);
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the visit is cancelled.")
+            .AtMost(Visit.CancellationReasonMaxLength, "the cancellation reason");
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Visits;
@@ -16,7 +17,7 @@ public sealed class MarkVisitNoShowValidator : AbstractValidator<MarkVisitNoShow
 {
     public MarkVisitNoShowValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.VisitId).Identifies("visit");
     }
 }
 

@@ -7,6 +7,7 @@ using PtClinic.Application.Common.Behaviours;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -35,11 +36,11 @@ public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftComm
 {
     public SaveNoteDraftValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Subjective).MaximumLength(VisitNote.SectionMaxLength);
-        RuleFor(c => c.Objective).MaximumLength(VisitNote.SectionMaxLength);
-        RuleFor(c => c.Assessment).MaximumLength(VisitNote.SectionMaxLength);
-        RuleFor(c => c.Plan).MaximumLength(VisitNote.SectionMaxLength);
+        RuleFor(c => c.VisitId).Identifies("visit");
+        RuleFor(c => c.Subjective).AtMost(VisitNote.SectionMaxLength, "the subjective section");
+        RuleFor(c => c.Objective).AtMost(VisitNote.SectionMaxLength, "the objective section");
+        RuleFor(c => c.Assessment).AtMost(VisitNote.SectionMaxLength, "the assessment section");
+        RuleFor(c => c.Plan).AtMost(VisitNote.SectionMaxLength, "the plan section");
     }
 }
 

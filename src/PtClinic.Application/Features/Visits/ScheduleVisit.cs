@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
@@ -23,11 +24,11 @@ public sealed class ScheduleVisitValidator : AbstractValidator<ScheduleVisitComm
 {
     public ScheduleVisitValidator()
     {
-        RuleFor(c => c.EpisodeId).NotEmpty();
+        RuleFor(c => c.EpisodeId).Identifies("episode");
         RuleFor(c => c.TherapistId).NotEmpty().WithMessage("Choose the therapist.");
-        RuleFor(c => c.StartsAt).NotNull();
-        RuleFor(c => c.DurationMinutes).InclusiveBetween(Visit.MinDurationMinutes, Visit.MaxDurationMinutes);
-        RuleFor(c => c.Type).NotNull().IsInEnum();
+        RuleFor(c => c.StartsAt).NotNull().WithMessage("Enter the date and start time of the visit.");
+        RuleFor(c => c.DurationMinutes).Between(Visit.MinDurationMinutes, Visit.MaxDurationMinutes, "a visit's length", "minutes");
+        RuleFor(c => c.Type).OneOf("the visit type");
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Assessment;
@@ -23,7 +24,7 @@ public sealed class SignVisitNoteValidator : AbstractValidator<SignVisitNoteComm
 {
     public SignVisitNoteValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
+        RuleFor(c => c.VisitId).Identifies("visit");
     }
 }
 
