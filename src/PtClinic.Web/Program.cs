@@ -39,7 +39,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.LoginPath = "/account/sign-in";
     cookie.LogoutPath = "/account/sign-out";
-    cookie.AccessDeniedPath = "/account/sign-in";
+    cookie.AccessDeniedPath = "/access-denied";
     cookie.Cookie.Name = "ptclinic.auth";
     cookie.Cookie.SameSite = SameSiteMode.Lax;
     cookie.ExpireTimeSpan = TimeSpan.FromHours(10);

@@ -156,6 +156,14 @@ public sealed class WebAppFixture : IAsyncLifetime
         return visit.Id;
     }
 
+    /// <summary>The patient a visit is for, to open their chart.</summary>
+    public async Task<Guid> PatientOfVisitAsync(Guid visitId)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Visits.IgnoreQueryFilters().Where(v => v.Id == visitId).Select(v => v.PatientId).SingleAsync();
+    }
+
     /// <summary>Clicks before the Blazor circuit is live are lost; the layout flags when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#app-shell[data-interactive='true']").WaitForAsync();
