@@ -22,7 +22,8 @@ builder.Services.AddPtClinicCore(new InfrastructureOptions(
     connectionString,
     RunJobServer: !migrateOnly && builder.Configuration.GetValue("Jobs:RunServer", true)));
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
 builder.Services.AddMudServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -3,6 +3,7 @@ using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
@@ -121,14 +122,14 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
                 .Must((c, now) => now >= (c.Findings.PainBest24Hours ?? 0) && now <= (c.Findings.PainWorst24Hours ?? PainFindings.MaxRating))
                 .When(c => c.Findings.PainNow is not null)
                 .WithMessage("Pain now must lie between its best and its worst of the last 24 hours.");
-            RuleFor(c => c.Findings.Aggravating).MaximumLength(PainFindings.FactorsMaxLength).WithName("Aggravating factors");
-            RuleFor(c => c.Findings.Easing).MaximumLength(PainFindings.FactorsMaxLength).WithName("Easing factors");
+            RuleFor(c => c.Findings.Aggravating).StorableText(PainFindings.FactorsMaxLength, "the aggravating factors");
+            RuleFor(c => c.Findings.Easing).StorableText(PainFindings.FactorsMaxLength, "the easing factors");
             RuleFor(c => c.Findings.HoursSittingPerDay).InclusiveBetween(0, LifestyleFindings.MaxHoursSittingPerDay).WithName("Hours sitting per day");
             RuleFor(c => c.Findings.ActiveDaysPerWeek).InclusiveBetween(0, LifestyleFindings.MaxActiveDaysPerWeek).WithName("Active days per week");
             RuleFor(c => c.Findings.TrainingLoadChangePercent)
                 .InclusiveBetween(LifestyleFindings.MinTrainingLoadChangePercent, LifestyleFindings.MaxTrainingLoadChangePercent)
                 .WithName("Training-load change");
-            RuleFor(c => c.Findings.MuscleGuardingNote).MaximumLength(MuscleGuardingFinding.NoteMaxLength).WithName("Guarding note");
+            RuleFor(c => c.Findings.MuscleGuardingNote).StorableText(MuscleGuardingFinding.NoteMaxLength, "the guarding note");
             RuleForEach(c => c.Findings.RangeOfMotion).ChildRules(rom =>
             {
                 rom.RuleFor(r => r).Must(r => r.LeftDegrees is not null && r.RightDegrees is not null)

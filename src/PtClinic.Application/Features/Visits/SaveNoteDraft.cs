@@ -7,6 +7,7 @@ using PtClinic.Application.Common.Behaviours;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
@@ -35,11 +36,11 @@ public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftComm
 {
     public SaveNoteDraftValidator()
     {
-        RuleFor(c => c.VisitId).NotEmpty();
-        RuleFor(c => c.Subjective).MaximumLength(VisitNote.SectionMaxLength);
-        RuleFor(c => c.Objective).MaximumLength(VisitNote.SectionMaxLength);
-        RuleFor(c => c.Assessment).MaximumLength(VisitNote.SectionMaxLength);
-        RuleFor(c => c.Plan).MaximumLength(VisitNote.SectionMaxLength);
+        RuleFor(c => c.VisitId).NotEmpty().WithMessage("Choose the visit to chart.");
+        RuleFor(c => c.Subjective).StorableText(VisitNote.SectionMaxLength, "the subjective");
+        RuleFor(c => c.Objective).StorableText(VisitNote.SectionMaxLength, "the objective");
+        RuleFor(c => c.Assessment).StorableText(VisitNote.SectionMaxLength, "the assessment");
+        RuleFor(c => c.Plan).StorableText(VisitNote.SectionMaxLength, "the plan");
     }
 }
 
