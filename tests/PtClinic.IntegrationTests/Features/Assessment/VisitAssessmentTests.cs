@@ -166,6 +166,30 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Findings_text_too_long_or_with_a_NUL_is_named_beside_its_field_and_changes_nothing()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var (_, visitId) = await clinic.CheckedInVisitAsync();
+        var saved = (await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, null, DeskWorker))).Ok();
+
+        var refused = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, saved.Version, DeskWorker with
+        {
+            Aggravating = new string('a', PainFindings.FactorsMaxLength + 1),
+            Easing = "Heat\0pack",
+            MuscleGuardingObserved = true,
+            MuscleGuardingNote = "<b>guarded</b>\0",
+        }));
+
+        var errors = refused.Failed(ErrorKind.Validation);
+        errors.For("Findings.Aggravating").ShouldBe("Shorten the aggravating factors to 500 characters or fewer.");
+        errors.For("Findings.Easing").ShouldBe("Remove the NUL characters from the easing factors; they cannot be stored.");
+        errors.For("Findings.MuscleGuardingNote").ShouldBe("Remove the NUL characters from the guarding note; they cannot be stored.");
+        var stored = await AssessmentAsync(clinic, visitId);
+        stored.Version.ShouldBe(saved.Version);
+        Json(stored.Findings).ShouldBe(Json(DeskWorker));
+    }
+
+    [Fact]
     public async Task Nine_hours_sitting_proposes_a_sedentary_lifestyle_which_the_therapist_confirms_with_a_reason()
     {
         var clinic = await TestClinic.CreateAsync(App);
