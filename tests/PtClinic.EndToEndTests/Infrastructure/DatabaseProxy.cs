@@ -114,9 +114,13 @@ public sealed class DatabaseProxy : IAsyncDisposable
     /// <summary>Closes with a reset, as a crashed server or a cut cable would, not a polite goodbye.</summary>
     private static void Drop(TcpClient client)
     {
+        // The other side of the relay may be closing it at the same moment.
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0);
+            if (client.Client is { } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

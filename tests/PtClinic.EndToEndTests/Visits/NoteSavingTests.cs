@@ -38,6 +38,15 @@ public sealed class NoteSavingTests(WebAppFixture app)
             await NotePage.FillAndSaveAsync(page.GetByLabel(label, new() { Exact = true }), text);
         }
 
+        // One more line, pictured as it is being saved (for looking at; the state moves on by itself).
+        await NotePage.WatchForSaveAsync(page);
+        await page.GetByLabel("Guarding note", new() { Exact = true }).FillAsync(filled["Guarding note"][..^1] + "!");
+        await page.WaitForFunctionAsync("() => window.ptSawSaving === true");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await NotePage.ViewportScreenshotAsync(page, "note-saving.png");
+        await NotePage.SavedAsync(page);
+        filled["Guarding note"] = filled["Guarding note"][..^1] + "!";
+
         await page.ReloadAsync();
         await WebAppFixture.WaitForInteractiveAsync(page);
         foreach (var (label, text) in filled)
@@ -79,8 +88,11 @@ public sealed class NoteSavingTests(WebAppFixture app)
         // Pasted from elsewhere: the browser keeps a NUL that PostgreSQL would refuse.
         await plan.EvaluateAsync("el => { el.value = 'Stretch\\u0000daily'; el.dispatchEvent(new Event('change', { bubbles: true })); }");
 
+        const string message = "Remove the NUL characters from the plan; they cannot be stored.";
         await Expect(NotePage.SaveState(page)).ToHaveTextAsync("Not saved: correct the fields marked in red");
-        await Expect(page.GetByText("Remove the NUL characters from the plan; they cannot be stored.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("save-detail")).ToHaveTextAsync(message);
+        await Expect(plan).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator(".mud-input-control", new() { Has = plan }).GetByText(message)).ToBeVisibleAsync();
         await NotePage.ViewportScreenshotAsync(page, "note-not-saved-invalid.png");
         await page.ReloadAsync();
         await WebAppFixture.WaitForInteractiveAsync(page);
