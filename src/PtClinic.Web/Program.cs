@@ -27,7 +27,8 @@ builder.Services.AddPtClinicCore(new InfrastructureOptions(
 // The key manager's own warning about unencrypted keys does not say what to do; ours, below, does.
 builder.Logging.AddFilter(DataProtectionCertificate.KeyManagerLogCategory, LogLevel.Error);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
 builder.Services.AddMudServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Npgsql;
+using PtClinic.EndToEndTests.Infrastructure;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Visits;
@@ -20,16 +23,25 @@ namespace PtClinic.EndToEndTests;
 /// <summary>
 /// The real web app on a free loopback port, over its own PostgreSQL database with the demo clinic
 /// seeded at start (as `./ptclinic.sh run` does), and one headless system Chromium for all tests.
+/// The app reaches PostgreSQL through a relay a test can cut (<see cref="Database"/>), and its SQL
+/// can be recorded (<see cref="Sql"/>); tests that use either run alone (<see cref="AppAloneCollection"/>).
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
+    private DatabaseProxy? _proxy;
     private PtClinicFactory? _factory;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The app's way to PostgreSQL, which a test can cut for a moment.</summary>
+    public DatabaseProxy Database => _proxy ?? throw new InvalidOperationException("Fixture not initialised.");
+
+    /// <summary>The statements the app sends while a test records them.</summary>
+    public SqlStatementLog Sql { get; } = new();
 
     /// <summary>Where screenshots go; point it at docs/screenshots to refresh the README's pictures.</summary>
     public static string ScreenshotDirectory { get; } =
@@ -40,7 +52,10 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("ptclinic_e2e");
-        _factory = new PtClinicFactory(_database.ConnectionString);
+        var server = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        _proxy = DatabaseProxy.To(server.Host!, server.Port);
+        var throughProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _proxy.Port };
+        _factory = new PtClinicFactory(throughProxy.ConnectionString, Sql);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features
@@ -78,6 +93,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
         }
 
         if (_database is not null)
@@ -140,13 +160,14 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// A new demo-clinic patient with an open episode and a visit today with the demo therapist,
     /// checked in and ready to chart: the given of a charting test, made without clicking through it.
     /// </summary>
-    public async Task<Guid> CheckedInVisitAsync(string givenName, string familyName)
+    public async Task<Guid> CheckedInVisitAsync(string givenName, string familyName, MedicalHistory? history = null)
     {
         var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var therapistId = await db.Users.Where(u => u.Email == DemoClinic.Therapist.Email).Select(u => u.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
         var patient = Patient.Register(DemoClinic.Id, $"E2E-{Guid.NewGuid():N}"[..16], givenName, familyName, new DateOnly(1990, 5, 17), Sex.Female, now, DateOnly.FromDateTime(now.UtcDateTime));
+        patient.RecordMedicalHistory(history ?? MedicalHistory.None);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, patient.Id, "Knot behind the left thigh", BodyRegion.PosteriorThigh,
             BodySide.Left, null, "Self-referred", therapistId, now, DateOnly.FromDateTime(now.UtcDateTime));
         var visit = Visit.Schedule(episode, therapistId, now.AddMinutes(-10), 45, VisitType.InitialEvaluation, now);
@@ -168,7 +189,22 @@ public sealed class WebAppFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#app-shell[data-interactive='true']").WaitForAsync();
 
-    private sealed class PtClinicFactory(string connectionString) : WebApplicationFactory<Program>
+    /// <summary>The id of one of today's seeded visits of the demo therapist, by the patient's MRN.</summary>
+    public async Task<Guid> DemoVisitTodayAsync(string mrn)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var since = DateTimeOffset.UtcNow.AddHours(-20);
+        return await (
+                from v in db.Visits.IgnoreQueryFilters()
+                join p in db.Patients.IgnoreQueryFilters() on v.PatientId equals p.Id
+                where p.ClinicId == DemoClinic.Id && p.Mrn == mrn && v.StartsAt > since
+                orderby v.StartsAt descending
+                select v.Id)
+            .FirstAsync();
+    }
+
+    private sealed class PtClinicFactory(string connectionString, SqlStatementLog sql) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -177,6 +213,16 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemo", "true");
             builder.UseSetting("Jobs:RunServer", "false");
+            builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(sql)));
         }
     }
+}
+
+/// <summary>
+/// Tests that cut the database off or count the app's SQL: they run alone, after the others, so no
+/// other test's page fails or adds statements meanwhile.
+/// </summary>
+[CollectionDefinition(DisableParallelization = true)]
+public sealed class AppAloneCollection
+{
 }

@@ -7,8 +7,8 @@ namespace PtClinic.EndToEndTests.Visits;
 
 /// <summary>
 /// The structured assessment as a therapist uses it: a knot charted on the body chart, a lifestyle
-/// finding, the root cause the engine proposes from it, confirmed with a reason; all still there
-/// after a reload.
+/// finding (saved by itself, as the note's text is), the root cause the engine proposes from it,
+/// confirmed with a reason; all still there after a reload.
 /// </summary>
 public sealed class AssessmentFlowTests(WebAppFixture app)
 {
@@ -40,9 +40,6 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await page.GetByLabel("Active SLR, right").FillAsync("80");
         await page.GetByLabel("Hours sitting per day").FillAsync("9");
         await page.GetByLabel("Hours sitting per day").PressAsync("Tab");
-        await Expect(page.GetByTestId("findings-state")).ToHaveTextAsync("Unsaved findings");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save findings" }).ClickAsync();
-        await Expect(page.GetByTestId("findings-state")).ToHaveTextAsync(new Regex("^Findings saved at"));
 
         var sedentary = page.Locator("[data-testid='hypothesis'][data-cause='SedentaryLifestyle']");
         await Expect(sedentary).ToContainTextAsync("Sedentary lifestyle");
@@ -64,7 +61,7 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
 
         // Signed, the assessment reads as a record: the chart is no longer clickable, the findings a summary.
         await page.GetByLabel("Subjective").FillAsync("Tight spot mid-thigh, worse after a day at the desk.");
-        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Draft saved at"));
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Saved at"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("signed-banner")).ToBeVisibleAsync();
@@ -73,7 +70,7 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = Site, Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("knot-marker")).ToHaveCountAsync(1);
         await Expect(sedentary.GetByTestId("decision")).ToHaveTextAsync("Confirmed");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save findings" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("fieldset.findings")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -101,10 +98,9 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("knot")).ToContainTextAsync("Gastrocnemius, right, proximal third: tenderness 4/10, latent");
 
-        // Findings typed and left unsaved are kept when the therapist moves on, like the note's text.
+        // Findings typed and left at once, inside the pause before saving, are kept when the therapist moves on.
         await page.GetByLabel("Active days per week").FillAsync("2");
         await page.GetByLabel("Active days per week").PressAsync("Tab");
-        await Expect(page.GetByTestId("findings-state")).ToHaveTextAsync("Unsaved findings");
         await page.GetByRole(AriaRole.Link, new() { Name = "Patient chart" }).ClickAsync();
         await Expect(page.GetByTestId("episode")).ToBeVisibleAsync();
         await page.GotoAsync($"/visits/{visitId}/note");
@@ -139,12 +135,11 @@ public sealed class AssessmentFlowTests(WebAppFixture app)
         await Expect(page.GetByTestId("outcome")).ToContainTextAsync("5 / 10");
 
         await CheckAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf swelling with warmth" }));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save findings" }).ClickAsync();
         var referral = page.GetByTestId("referral");
         await Expect(referral).ToContainTextAsync("red flag: calf swelling with warmth (possible deep-vein thrombosis)");
 
         await page.GetByLabel("Subjective").FillAsync("Calf warm and swollen since yesterday.");
-        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Draft saved at"));
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Saved at"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "refer-to-doctor" })).ToBeVisibleAsync();

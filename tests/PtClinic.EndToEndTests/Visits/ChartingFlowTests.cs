@@ -38,7 +38,7 @@ public sealed class ChartingFlowTests(WebAppFixture app)
         const string subjective = "Knot behind the left knee for three weeks, worse after sitting. NPRS 6/10.";
         await therapist.GetByLabel("Subjective").FillAsync(subjective);
         await therapist.GetByLabel("Plan").FillAsync("Trigger-point release; hamstring stretch 3 x 30 s daily.");
-        await Expect(therapist.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Draft saved at"));
+        await Expect(therapist.GetByTestId("save-state")).ToHaveTextAsync(new Regex("^Saved at"));
 
         await therapist.ReloadAsync();
         await WebAppFixture.WaitForInteractiveAsync(therapist);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 
 namespace PtClinic.Application.Common.Validation;
@@ -15,7 +16,8 @@ public static class FieldRules
 
     /// <summary>A text with a bound that the column shares.</summary>
     public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what) =>
-        rule.MaximumLength(maxLength).WithMessage($"{Sentence(what)} can be at most {maxLength} characters; this one has {{TotalLength}}.");
+        rule.MaximumLength(maxLength).WithMessage(string.Create(CultureInfo.InvariantCulture,
+            $"{Sentence(what)} can be at most {maxLength:N0} characters; this one has {{TotalLength}}."));
 
     /// <summary>One of the listed choices (an enum), for a value sent from a list.</summary>
     public static IRuleBuilderOptions<T, TEnum> OneOf<T, TEnum>(this IRuleBuilder<T, TEnum> rule, string what)

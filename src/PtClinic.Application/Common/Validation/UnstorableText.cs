@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using PtClinic.Application.Common.Results;
 
 namespace PtClinic.Application.Common.Validation;
@@ -11,7 +12,7 @@ namespace PtClinic.Application.Common.Validation;
 /// message, nested inputs and lists included, is checked before the handler runs, so no field can
 /// forget it.
 /// </summary>
-public static class UnstorableText
+public static partial class UnstorableText
 {
     private const int MaxDepth = 4;
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
@@ -31,7 +32,7 @@ public static class UnstorableText
             switch (property.GetValue(value))
             {
                 case string text:
-                    Check(text, path, errors);
+                    Check(text, path, property.Name, errors);
                     break;
                 case IEnumerable items when depth < MaxDepth:
                     var index = 0;
@@ -39,7 +40,7 @@ public static class UnstorableText
                     {
                         if (item is string text)
                         {
-                            Check(text, $"{path}[{index}]", errors);
+                            Check(text, $"{path}[{index}]", property.Name, errors);
                         }
                         else if (item is not null && IsOurs(item.GetType()))
                         {
@@ -57,17 +58,27 @@ public static class UnstorableText
         }
     }
 
-    /// <summary>Shown beside the field, so it speaks of "this field"; the field's path names it for an API client.</summary>
-    public const string Message =
-        "This field contains an invisible character that cannot be saved (a NUL, often pasted from another program); delete it and try again.";
+    /// <summary>The message for a field, named so it reads on its own in a status line as well as beside the field.</summary>
+    public static string MessageFor(string propertyName) =>
+        $"{Label(propertyName)}: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again.";
 
-    private static void Check(string text, string path, List<FieldError> errors)
+    private static void Check(string text, string path, string name, List<FieldError> errors)
     {
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            errors.Add(new FieldError(path, Message));
+            errors.Add(new FieldError(path, MessageFor(name)));
         }
     }
+
+    /// <summary>"MuscleGuardingNote" → "Muscle guarding note".</summary>
+    private static string Label(string propertyName)
+    {
+        var words = Words().Replace(propertyName, " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex Words();
 
     private static PropertyInfo[] Readable(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)];

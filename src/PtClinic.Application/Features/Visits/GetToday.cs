@@ -11,7 +11,7 @@ namespace PtClinic.Application.Features.Visits;
 
 /// <summary>
 /// The signed-in therapist's visits on one day of the clinic's calendar (today when no day is given):
-/// their own and those they cover, by time.
+/// their own and those they cover, by time, each with the patient's safety flags.
 /// </summary>
 [RequiresRole(StaffRoles.Therapist)]
 public sealed record GetTodayQuery(DateOnly? Day = null) : IQuery<Result<TodayDto>>;
@@ -29,7 +29,8 @@ public sealed record TodayVisitDto(
     VisitType Type,
     VisitStatus Status,
     NoteStatus? NoteStatus,
-    bool IsCovering);
+    bool IsCovering,
+    SafetyFlagsDto Safety);
 
 public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, ClinicClock clock)
     : IQueryHandler<GetTodayQuery, Result<TodayDto>>
@@ -41,23 +42,33 @@ public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, 
         var (dayStarts, dayEnds) = calendar.DayOf(day);
         var me = currentUser.UserId;
 
-        var visits = await (
+        var rows = await (
                 from v in db.Visits
                 where (v.TherapistId == me || v.CoveringTherapistId == me) && v.StartsAt >= dayStarts && v.StartsAt < dayEnds
                 join p in db.Patients on v.PatientId equals p.Id
                 orderby v.StartsAt, v.Id
-                select new TodayVisitDto(
+                select new
+                {
                     v.Id,
-                    p.Id,
-                    p.GivenName + " " + p.FamilyName,
+                    PatientId = p.Id,
+                    PatientName = p.GivenName + " " + p.FamilyName,
                     p.Mrn,
+                    p.MedicalHistory,
+                    v.EpisodeId,
                     v.StartsAt,
                     v.DurationMinutes,
                     v.Type,
                     v.Status,
-                    db.VisitNotes.Where(n => n.VisitId == v.Id).Select(n => (NoteStatus?)n.Status).FirstOrDefault(),
-                    v.CoveringTherapistId == me))
+                    NoteStatus = db.VisitNotes.Where(n => n.VisitId == v.Id).Select(n => (NoteStatus?)n.Status).FirstOrDefault(),
+                    IsCovering = v.CoveringTherapistId == me,
+                })
             .ToListAsync(cancellationToken);
+        var redFlags = await db.RedFlagsAsync([.. rows.Select(r => (r.Id, r.EpisodeId, r.StartsAt))], cancellationToken);
+        var visits = rows
+            .Select(r => new TodayVisitDto(
+                r.Id, r.PatientId, r.PatientName, r.Mrn, r.StartsAt, r.DurationMinutes, r.Type, r.Status, r.NoteStatus, r.IsCovering,
+                new SafetyFlagsDto(r.MedicalHistory.Describe(), redFlags[r.Id].ThisVisit, redFlags[r.Id].LastSigned)))
+            .ToList();
 
         return new TodayDto(day, calendar.ZoneId, visits);
     }

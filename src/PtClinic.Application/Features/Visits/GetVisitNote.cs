@@ -41,7 +41,8 @@ public sealed record VisitNoteDto(
     DateTimeOffset? SignedAt,
     bool CanEdit,
     bool CanSign,
-    IReadOnlyList<AddendumDto> Addenda);
+    IReadOnlyList<AddendumDto> Addenda,
+    SafetyFlagsDto Safety);
 
 public sealed record AddendumDto(Guid Id, string Text, string Author, DateTimeOffset SignedAt);
 
@@ -50,23 +51,25 @@ public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff,
 {
     public async ValueTask<Result<VisitNoteDto>> Handle(GetVisitNoteQuery query, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == query.VisitId, cancellationToken);
-        if (visit is null)
+        // The visit with its episode and patient in one read: the page opens on this query.
+        var context = await (
+                from v in db.Visits.AsNoTracking()
+                where v.Id == query.VisitId
+                join e in db.Episodes on v.EpisodeId equals e.Id
+                join p in db.Patients on e.PatientId equals p.Id
+                select new { Visit = v, e.Status, PatientName = p.GivenName + " " + p.FamilyName, p.Mrn, p.MedicalHistory })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (context is null)
         {
             return Error.NotFound("Visit");
         }
 
-        var context = await db.Episodes
-            .Where(e => e.Id == visit.EpisodeId)
-            .Join(db.Patients, e => e.PatientId, p => p.Id, (e, p) => new
-            {
-                e.Status, PatientName = p.GivenName + " " + p.FamilyName, p.Mrn,
-            })
-            .SingleAsync(cancellationToken);
+        var visit = context.Visit;
         var note = await db.VisitNotes.AsNoTracking()
             .Include(n => n.Addenda)
             .FirstOrDefaultAsync(n => n.VisitId == visit.Id, cancellationToken);
         var therapistName = await staff.NameOfAsync(currentUser.ClinicId!.Value, visit.TherapistId, cancellationToken);
+        var redFlags = (await db.RedFlagsAsync([(visit.Id, visit.EpisodeId, visit.StartsAt)], cancellationToken))[visit.Id];
 
         // The same conditions the commands enforce, so the page offers only what will succeed.
         var canEdit = note is not { IsSigned: true }
@@ -100,6 +103,7 @@ public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff,
             canSign,
             note?.Addenda.OrderBy(a => a.SignedAt).ThenBy(a => a.Id)
                 .Select(a => new AddendumDto(a.Id, a.Text, a.Author.Name, a.SignedAt))
-                .ToList() ?? []);
+                .ToList() ?? [],
+            new SafetyFlagsDto(context.MedicalHistory.Describe(), redFlags.ThisVisit, redFlags.LastSigned));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Visits;
@@ -160,6 +161,30 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         dayErrors.For("Findings.PainBest24Hours").ShouldBe("Pain at its best cannot be higher than at its worst.");
         oneSide.Failed(ErrorKind.Validation).Fields.ShouldContain(f => f.Message == "Measure the 90-90 knee extension deficit on both sides, or leave both empty.");
         halfLefs.Failed(ErrorKind.Rule).Message.ShouldContain("LEFS needs all 20 items");
+        var stored = await AssessmentAsync(clinic, visitId);
+        stored.Version.ShouldBe(saved.Version);
+        Json(stored.Findings).ShouldBe(Json(DeskWorker));
+    }
+
+    [Fact]
+    public async Task Findings_text_too_long_or_with_a_NUL_is_named_beside_its_field_and_changes_nothing()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var (_, visitId) = await clinic.CheckedInVisitAsync();
+        var saved = (await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, null, DeskWorker))).Ok();
+
+        var refused = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, saved.Version, DeskWorker with
+        {
+            Aggravating = new string('a', PainFindings.FactorsMaxLength + 1),
+            Easing = "Heat\0pack",
+            MuscleGuardingObserved = true,
+            MuscleGuardingNote = "<b>guarded</b>\0",
+        }));
+
+        var errors = refused.Failed(ErrorKind.Validation);
+        errors.For("Findings.Aggravating").ShouldBe("The aggravating factors can be at most 500 characters; this one has 501.");
+        errors.For("Findings.Easing").ShouldBe(UnstorableText.MessageFor("Easing"));
+        errors.For("Findings.MuscleGuardingNote").ShouldBe(UnstorableText.MessageFor("MuscleGuardingNote"));
         var stored = await AssessmentAsync(clinic, visitId);
         stored.Version.ShouldBe(saved.Version);
         Json(stored.Findings).ShouldBe(Json(DeskWorker));

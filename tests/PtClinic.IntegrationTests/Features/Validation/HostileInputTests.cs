@@ -27,7 +27,7 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
 
         refused.Failed(ErrorKind.Validation).Fields.ShouldHaveSingleItem().ShouldBe(new FieldError(
             nameof(SaveNoteDraftCommand.Subjective),
-            "This field contains an invisible character that cannot be saved (a NUL, often pasted from another program); delete it and try again."));
+            "Subjective: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again."));
         (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.VisitId == visitId))).ShouldBe(0);
     }
 
@@ -39,7 +39,7 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
 
         var refused = await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, null, new FindingsInput { Easing = $"Walking{Nul}" }));
 
-        refused.Failed(ErrorKind.Validation).For("Findings.Easing").ShouldBe(UnstorableText.Message);
+        refused.Failed(ErrorKind.Validation).For("Findings.Easing").ShouldBe(UnstorableText.MessageFor("Easing"));
         (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.VisitId == visitId))).ShouldBe(0);
     }
 
@@ -54,8 +54,8 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         var psfs = await App.SendAsync(clinic.Therapist, new RecordOutcomeCommand(
             visitId, null, Domain.Outcomes.OutcomeMeasure.Psfs, [3, 5, 4], ["Run", $"Sit{Nul}", "Climb"]));
 
-        patient.Failed(ErrorKind.Validation).For(nameof(RegisterPatientCommand.GivenName)).ShouldBe(UnstorableText.Message);
-        psfs.Failed(ErrorKind.Validation).For("ActivityNames[1]").ShouldBe(UnstorableText.Message);
+        patient.Failed(ErrorKind.Validation).For(nameof(RegisterPatientCommand.GivenName)).ShouldBe("Given name: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again.");
+        psfs.Failed(ErrorKind.Validation).For("ActivityNames[1]").ShouldBe(UnstorableText.MessageFor("ActivityNames"));
         (await CountPatientsAsync()).ShouldBe(before);
     }
 

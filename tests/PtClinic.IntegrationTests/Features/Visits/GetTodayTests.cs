@@ -1,6 +1,10 @@
 using System.Security.Claims;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Assessment;
+using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Visits;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 using PtClinic.IntegrationTests.Features.Episodes;
@@ -85,6 +89,30 @@ public sealed class GetTodayTests(AppFixture app) : IntegrationTest(app)
         desk.Failed(ErrorKind.Forbidden);
         therapist.Visits.Select(v => v.VisitId).ShouldBe([mine]);
         other.Visits.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Each_visit_of_the_day_carries_the_patients_flags_and_open_red_flags()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        await GetVisitNoteTests.RecordMedicalHistoryAsync(App, clinic.PatientId, MedicalHistory.None with { AnticoagulantUse = true });
+        var flagged = await clinic.OpenEpisodeAsync();
+        var now = DateTimeOffset.UtcNow;
+        await GetVisitNoteTests.SignedVisitWithRedFlagsAsync(App, clinic, flagged, now.AddDays(-7), RedFlag.CalfSwellingWithWarmth);
+        var followUp = await clinic.ScheduleVisitAsync(flagged, now.AddMinutes(-5));
+        (await App.SendAsync(clinic.Desk, new CheckInVisitCommand(followUp))).Ok();
+        (await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(followUp, null, FindingsInput.Empty with { RedFlags = [RedFlag.NightPain] }))).Ok();
+        var otherPatient = (await App.SendAsync(clinic.Desk, new RegisterPatientCommand("Rafael", "Moreno", new DateOnly(2003, 2, 1), Sex.Male))).Ok();
+        var unflagged = await clinic.ScheduleVisitAsync(await clinic.OpenEpisodeAsync(otherPatient), now.AddMinutes(-2));
+
+        var today = (await App.SendAsync(clinic.Therapist, new GetTodayQuery())).Ok();
+
+        var row = today.Visits.Single(v => v.VisitId == followUp);
+        row.Safety.MedicalHistory.ShouldBe(["Anticoagulant use"]);
+        row.Safety.OpenRedFlags().ShouldBe([RedFlag.NightPain, RedFlag.CalfSwellingWithWarmth]);
+        var clear = today.Visits.Single(v => v.VisitId == unflagged).Safety;
+        clear.MedicalHistory.ShouldBeEmpty();
+        clear.OpenRedFlags().ShouldBeEmpty();
     }
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) =>

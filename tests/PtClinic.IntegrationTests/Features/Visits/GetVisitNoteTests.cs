@@ -1,7 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Visits;
+using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 using PtClinic.IntegrationTests.Features.Episodes;
 
@@ -85,5 +90,63 @@ public sealed class GetVisitNoteTests(AppFixture app) : IntegrationTest(app)
         var signed = await clinic.EpisodeAsync(episodeId);
         (await App.SendAsync(clinic.Therapist, new DischargeEpisodeCommand(episodeId, signed.Version, DischargeReason.StoppedAttending, null))).Ok();
         (await clinic.EpisodeAsync(episodeId)).Status.ShouldBe(EpisodeStatus.Discharged);
+    }
+
+    [Fact]
+    public async Task The_note_carries_the_patients_medical_flags_and_the_red_flags_of_this_visit_and_the_last_signed_one()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        await RecordMedicalHistoryAsync(App, clinic.PatientId, MedicalHistory.None with { AnticoagulantUse = true, DeepVeinThrombosisHistory = true });
+        var episodeId = await clinic.OpenEpisodeAsync();
+        var now = DateTimeOffset.UtcNow;
+        var earlier = await SignedVisitWithRedFlagsAsync(App, clinic, episodeId, now.AddHours(-6), RedFlag.Numbness);
+        var last = await SignedVisitWithRedFlagsAsync(App, clinic, episodeId, now.AddHours(-3), RedFlag.Fever);
+        var today = await clinic.ScheduleVisitAsync(episodeId, now.AddMinutes(-5));
+        (await App.SendAsync(clinic.Desk, new CheckInVisitCommand(today))).Ok();
+        (await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(today, null, FindingsInput.Empty with { RedFlags = [RedFlag.NightPain] }))).Ok();
+
+        var safety = (await clinic.NoteAsync(today)).Safety;
+        var atTheLastSignedVisit = (await clinic.NoteAsync(last)).Safety;
+
+        safety.MedicalHistory.ShouldBe(["Anticoagulant use", "History of deep-vein thrombosis"]);
+        safety.RedFlagsThisVisit.ShouldBe([RedFlag.NightPain]);
+        // Only the latest signed visit counts: the numbness of the visit before it was not carried on.
+        safety.RedFlagsAtLastSignedVisit.ShouldBe([RedFlag.Fever]);
+        safety.OpenRedFlags().ShouldBe([RedFlag.NightPain, RedFlag.Fever]);
+        atTheLastSignedVisit.RedFlagsThisVisit.ShouldBe([RedFlag.Fever]);
+        atTheLastSignedVisit.RedFlagsAtLastSignedVisit.ShouldBe([RedFlag.Numbness]);
+        (await clinic.NoteAsync(earlier)).Safety.RedFlagsAtLastSignedVisit.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_patient_without_flags_has_an_empty_safety_line()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var (_, visitId) = await clinic.CheckedInVisitAsync();
+
+        var safety = (await clinic.NoteAsync(visitId)).Safety;
+
+        safety.MedicalHistory.ShouldBeEmpty();
+        safety.OpenRedFlags().ShouldBeEmpty();
+    }
+
+    /// <summary>A visit at which a red flag was recorded, the referral answered and the note signed.</summary>
+    internal static async Task<Guid> SignedVisitWithRedFlagsAsync(AppFixture app, TestClinic clinic, Guid episodeId, DateTimeOffset at, RedFlag flag)
+    {
+        var visitId = await clinic.ScheduleVisitAsync(episodeId, at);
+        (await app.SendAsync(clinic.Desk, new CheckInVisitCommand(visitId))).Ok();
+        (await app.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, null, FindingsInput.Empty with { RedFlags = [flag] }))).Ok();
+        (await app.SendAsync(clinic.Therapist, new AcknowledgeReferralCommand(visitId, ReferralAction.Referred, "GP the same day"))).Ok();
+        var draft = (await app.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, "Referred to the GP", null, null, null))).Ok();
+        (await app.SendAsync(clinic.Therapist, new SignVisitNoteCommand(visitId, draft.Version))).Ok();
+        return visitId;
+    }
+
+    internal static async Task RecordMedicalHistoryAsync(AppFixture app, Guid patientId, MedicalHistory history)
+    {
+        await using var db = app.Database.CreateContext();
+        var patient = await db.Patients.IgnoreQueryFilters().SingleAsync(p => p.Id == patientId);
+        patient.RecordMedicalHistory(history);
+        await db.SaveChangesAsync();
     }
 }

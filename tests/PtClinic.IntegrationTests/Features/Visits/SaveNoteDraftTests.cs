@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Visits;
 using PtClinic.IntegrationTests.Features.Episodes;
@@ -107,12 +108,41 @@ public sealed class SaveNoteDraftTests(AppFixture app) : IntegrationTest(app)
         var create = await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, tooLong, null, null, null));
         var update = await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(chartedVisit, saved.Version, "Changed", null, null, tooLong));
 
-        create.Failed(ErrorKind.Validation).For(nameof(SaveNoteDraftCommand.Subjective)).ShouldNotBeNull();
-        update.Failed(ErrorKind.Validation).For(nameof(SaveNoteDraftCommand.Plan)).ShouldNotBeNull();
+        create.Failed(ErrorKind.Validation).For(nameof(SaveNoteDraftCommand.Subjective)).ShouldBe("The subjective section can be at most 20,000 characters; this one has 20001.");
+        update.Failed(ErrorKind.Validation).For(nameof(SaveNoteDraftCommand.Plan)).ShouldBe("The plan section can be at most 20,000 characters; this one has 20001.");
         (await CountNotesAsync()).ShouldBe(1);
         var kept = await clinic.NoteAsync(chartedVisit);
         kept.Subjective.ShouldBe("Kept");
         kept.Version.ShouldBe(saved.Version);
+    }
+
+    [Fact]
+    public async Task A_NUL_character_is_named_beside_its_section_and_nothing_is_saved()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var (_, visitId) = await clinic.CheckedInVisitAsync();
+        var saved = (await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, "Kept", null, null, null))).Ok();
+
+        var refused = await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, saved.Version, "Kept", "Pasted\0from a PDF", null, null));
+
+        refused.Failed(ErrorKind.Validation).For(nameof(SaveNoteDraftCommand.Objective))
+            .ShouldBe(UnstorableText.MessageFor("Objective"));
+        var kept = await clinic.NoteAsync(visitId);
+        (kept.Objective, kept.Version).ShouldBe(("", saved.Version));
+    }
+
+    [Fact]
+    public async Task A_note_at_every_sections_limit_with_markup_and_any_script_is_stored_as_typed()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var (_, visitId) = await clinic.CheckedInVisitAsync();
+        var markup = "<script>alert('x')</script> “痛み” 💪 \\ \"quoted\" & <b>bold</b>\n";
+        var full = string.Concat(Enumerable.Repeat(markup, VisitNote.SectionMaxLength / markup.Length + 1))[..VisitNote.SectionMaxLength];
+
+        (await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, full, full, full, markup))).Ok();
+
+        var note = await clinic.NoteAsync(visitId);
+        (note.Subjective, note.Objective, note.Assessment, note.Plan).ShouldBe((full, full, full, markup));
     }
 
     [Fact]

@@ -24,21 +24,8 @@ public sealed class PatientFormModel
 
     public MedicalHistory MedicalHistory { get; set; } = MedicalHistory.None;
 
-    /// <summary>The flags as the form offers them, worded as <see cref="MedicalHistory.Describe"/> shows them on the chart.</summary>
-    public static IReadOnlyList<MedicalFlag> Flags { get; } =
-    [
-        new("Anticoagulant use", h => h.AnticoagulantUse, (h, v) => h with { AnticoagulantUse = v }),
-        new("Bleeding disorder", h => h.BleedingDisorder, (h, v) => h with { BleedingDisorder = v }),
-        new("Pregnancy", h => h.Pregnancy, (h, v) => h with { Pregnancy = v }),
-        new("Needle phobia", h => h.NeedlePhobia, (h, v) => h with { NeedlePhobia = v }),
-        new("Raynaud's", h => h.Raynauds, (h, v) => h with { Raynauds = v }),
-        new("Impaired sensation", h => h.ImpairedSensation, (h, v) => h with { ImpairedSensation = v }),
-        new("Lymphoedema", h => h.Lymphoedema, (h, v) => h with { Lymphoedema = v }),
-        new("Active cancer", h => h.ActiveCancer, (h, v) => h with { ActiveCancer = v }),
-        new("Recent surgery", h => h.RecentSurgery, (h, v) => h with { RecentSurgery = v }),
-        new("History of deep-vein thrombosis", h => h.DeepVeinThrombosisHistory, (h, v) => h with { DeepVeinThrombosisHistory = v }),
-        new("Metal / latex allergy", h => h.MetalOrLatexAllergy, (h, v) => h with { MetalOrLatexAllergy = v }),
-    ];
+    /// <summary>The flags as the form offers them, worded as everywhere else they are shown.</summary>
+    public static IReadOnlyList<MedicalHistoryFlag> Flags => MedicalHistory.Flags;
 
     public static PatientFormModel From(PatientDto patient) => new()
     {
@@ -61,5 +48,3 @@ public sealed class PatientFormModel
 
     private DateOnly? Born => DateOfBirth is { } born ? DateOnly.FromDateTime(born) : null;
 }
-
-public sealed record MedicalFlag(string Label, Func<MedicalHistory, bool> IsSet, Func<MedicalHistory, bool, MedicalHistory> Set);

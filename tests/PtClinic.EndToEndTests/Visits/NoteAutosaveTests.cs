@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PtClinic.Infrastructure.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace PtClinic.EndToEndTests.Visits;
+
+/// <summary>
+/// The note page against its database: a moment without it loses nothing typed, and opening a
+/// note reads each thing once. Alone, because they cut the database off and count the app's SQL.
+/// </summary>
+[Collection(typeof(AppAloneCollection))]
+public sealed class NoteAutosaveTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task While_the_database_is_away_the_note_says_not_saved_and_saves_what_was_typed_once_it_is_back()
+    {
+        var visitId = await app.CheckedInVisitAsync("Aino", $"Virtanen{Guid.NewGuid().ToString("N")[..6]}");
+        var page = await app.SignedInPageAsync(DemoClinic.Therapist);
+        await NotePage.OpenAsync(page, visitId);
+        var subjective = page.GetByLabel("Subjective");
+        await NotePage.FillAndSaveAsync(subjective, "Hamstring tight after a long drive.");
+        const string typedMeanwhile = "Hamstring tight after a long drive. Typed while the database was away: worse on the stairs.";
+
+        app.Database.CutOff();
+        try
+        {
+            await subjective.FillAsync(typedMeanwhile);
+            await Expect(NotePage.SaveState(page)).ToHaveTextAsync("Not saved — retrying", new() { Timeout = 20_000 });
+            await NotePage.ViewportScreenshotAsync(page, "note-not-saved-retrying.png");
+        }
+        finally
+        {
+            app.Database.Restore();
+        }
+
+        // The retries back off to at most a few seconds, so the text arrives soon after the database does.
+        await Expect(NotePage.SaveState(page)).ToHaveTextAsync(new Regex("^Saved at"), new() { Timeout = 30_000 });
+        await page.ReloadAsync();
+        await WebAppFixture.WaitForInteractiveAsync(page);
+        await Expect(subjective).ToHaveValueAsync(typedMeanwhile);
+    }
+
+    [Fact]
+    public async Task Opening_a_note_reads_each_thing_once()
+    {
+        // Ellen's visit today: a draft with text, findings, knots, questionnaires and decided causes.
+        var visitId = await app.DemoVisitTodayAsync("P000101");
+        var page = await app.SignedInPageAsync(DemoClinic.Therapist);
+        // The home page's own reads are over once its patient count shows in the interactive render.
+        await Expect(page.GetByTestId("patient-count")).ToBeVisibleAsync();
+
+        IReadOnlyList<string> statements;
+        app.Sql.Start();
+        try
+        {
+            await NotePage.OpenAsync(page, visitId);
+            // Enabled only once the interactive render shows the note and its assessment: any second
+            // read of them would have happened by then.
+            await Expect(page.GetByLabel("Subjective")).ToBeEnabledAsync();
+            await Expect(page.GetByLabel("Hours sitting per day")).ToBeEnabledAsync();
+            await Expect(page.GetByTestId("knot").First).ToBeVisibleAsync();
+        }
+        finally
+        {
+            statements = app.Sql.Stop();
+        }
+
+        statements.ShouldContain(s => s.Contains("visit_notes"));
+        statements.ShouldContain(s => s.Contains("knot_findings"));
+        statements.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+    }
+}
