@@ -97,7 +97,11 @@ internal sealed class StaffAccounts(AppDbContext db, UserManager<ApplicationUser
     public async Task UnlockAsync(Guid staffMemberId, CancellationToken ct)
     {
         var user = await FindAsync(staffMemberId);
-        Check(await users.SetLockoutEndDateAsync(user, null), "lift the lock-out");
+        if (await users.GetLockoutEnabledAsync(user))
+        {
+            Check(await users.SetLockoutEndDateAsync(user, null), "lift the lock-out");
+        }
+
         Check(await users.ResetAccessFailedCountAsync(user), "reset the failed sign-ins");
     }
 

@@ -180,6 +180,13 @@ public sealed class StoppedClockApp(AppFixture app, DateTimeOffset now) : IAsync
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, Xunit.TestContext.Current.CancellationToken);
     }
 
+    public async Task<TResponse> SendAsync<TResponse>(ClaimsPrincipal user, ICommand<TResponse> command)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ClaimsCurrentUser>().Principal = user;
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, Xunit.TestContext.Current.CancellationToken);
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private static ServiceProvider Build(AppFixture app, DateTimeOffset now)
