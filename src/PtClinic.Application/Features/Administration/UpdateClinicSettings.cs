@@ -42,7 +42,8 @@ public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClin
             .WithMessage(c => $"\"{c.TimeZone}\" is not a time zone we know. Choose one from the list, such as Europe/London.");
         RuleFor(c => c.PaperSize).NotNull().WithMessage("Choose the paper size for handouts.")
             .IsInEnum().WithMessage("Choose A4 or US Letter.");
-        RuleFor(c => c.OpeningHours).NotNull()
+        RuleFor(c => c.OpeningHours).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Give the opening hours of every day of the week, once each.")
             .Must(days => days is not null && days.Select(d => d.Day).Order().SequenceEqual(Enum.GetValues<DayOfWeek>()))
             .WithMessage("Give the opening hours of every day of the week, once each.");
         RuleForEach(c => c.OpeningHours).ChildRules(day =>

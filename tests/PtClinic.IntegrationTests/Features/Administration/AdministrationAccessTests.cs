@@ -30,7 +30,7 @@ public sealed class AdministrationAccessTests(AppFixture app) : IntegrationTest(
         messages.Count.ShouldBeGreaterThanOrEqualTo(14);
         foreach (var message in messages.Except(OpenReads))
         {
-            message.GetCustomAttribute<RequiresRoleAttribute>()?.Roles.ShouldBe([StaffRoles.Admin], message.Name);
+            message.GetCustomAttribute<RequiresRoleAttribute>().ShouldNotBeNull(message.Name).Roles.ShouldBe([StaffRoles.Admin], message.Name);
         }
 
         OpenReads.ShouldAllBe(read => read.GetCustomAttribute<RequiresRoleAttribute>() == null);

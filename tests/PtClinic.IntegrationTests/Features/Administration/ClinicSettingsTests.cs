@@ -56,6 +56,18 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Markup_in_the_clinics_name_and_address_is_kept_as_the_text_it_is()
+    {
+        var settings = await SettingsAsync() with { Name = "<b>Northside</b> & Co", Address = "<img src=x onerror=alert(1)>\nLeeds" };
+
+        (await App.SendAsync(_admin, settings)).Ok();
+
+        var stored = (await App.SendAsync(_clinic.Desk, new GetClinicSettingsQuery())).Ok();
+        stored.Name.ShouldBe("<b>Northside</b> & Co");
+        stored.Address.ShouldBe("<img src=x onerror=alert(1)>\nLeeds");
+    }
+
+    [Fact]
     public async Task Settings_saved_over_someone_elses_save_are_a_conflict_and_theirs_stay()
     {
         var loaded = await SettingsAsync();
