@@ -245,10 +245,11 @@ print_banner() {
    PtClinic is running at   $1
 
    Demo sign-ins, all with the password   Demo-Clinic-2026!
-     therapist      therapist@demo.ptclinic.org
-     manager        manager@demo.ptclinic.org
-     front desk     frontdesk@demo.ptclinic.org
-     admin          admin@demo.ptclinic.org
+     therapist      therapist@demo.ptclinic.org    Maya Lindqvist
+     therapist      therapist2@demo.ptclinic.org   Jonas Berg (for cover)
+     manager        manager@demo.ptclinic.org      Tomás Herrera
+     front desk     frontdesk@demo.ptclinic.org    Priya Nair
+     admin          admin@demo.ptclinic.org        Sam Okafor (staff, clinic settings)
 
    Ctrl-C stops the app, then PostgreSQL (the data stays in .data/).
   ------------------------------------------------------------------

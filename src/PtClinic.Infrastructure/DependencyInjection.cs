@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IStaffAccounts, StaffAccounts>();
+        services.AddScoped<StaffPasswords>();
 
         services.AddIdentityCore<ApplicationUser>(identity =>
             {
@@ -54,8 +56,9 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ClinicSignInManager>()
             .AddClaimsPrincipalFactory<ClinicUserClaimsPrincipalFactory>()
+            .AddErrorDescriber<ClinicIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
         // Keys in PostgreSQL: every web node decrypts every other node's cookies and antiforgery tokens.

@@ -36,6 +36,9 @@ builder.Services.AddScoped<OperationSender>();
 builder.Services.AddScoped<ClinicTime>();
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+// Deactivating a staff member or resetting their password changes their security stamp; a
+// session checks it this often, so access ends within a minute rather than Identity's 30.
+builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.LoginPath = "/account/sign-in";
@@ -78,12 +81,14 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+app.UseTemporaryPasswordGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapClinicEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {
     Authorization = [new JobsDashboardAuthorizationFilter()],

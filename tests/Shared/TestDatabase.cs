@@ -74,8 +74,10 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            // The migrations history and the reference data the migrations seed (the muscle catalog).
-            TablesToIgnore = ["__EFMigrationsHistory", "muscles"],
+            // The migrations history, the reference data the migrations seed (the muscle catalog),
+            // and the data-protection keys: the app caches its key ring, so a key deleted under it
+            // would be one it keeps using but no other node could read.
+            TablesToIgnore = ["__EFMigrationsHistory", "muscles", "data_protection_keys"],
         });
         await _respawner.ResetAsync(connection);
     }

@@ -492,6 +492,11 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -502,16 +507,89 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("opening_hours")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<string>("PaperSize")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("A4")
+                        .HasColumnName("paper_size");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_clinics");
 
                     b.ToTable("clinics", (string)null);
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Clinics.ClinicLogo", b =>
+                {
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "PtClinic.Domain.Clinics.ClinicLogo.UploadedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("uploaded_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("uploaded_by_user_id");
+                        });
+
+                    b.HasKey("ClinicId")
+                        .HasName("pk_clinic_logos");
+
+                    b.ToTable("clinic_logos", null, t =>
+                        {
+                            t.HasComment("One logo per clinic: PNG, JPEG or a script-free SVG, checked by content.");
+
+                            t.HasCheckConstraint("ck_clinic_logos_content_size", "octet_length(content) BETWEEN 1 AND 2097152");
+                        });
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Episodes.EpisodeOfCare", b =>
@@ -1016,6 +1094,138 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Staff.StaffCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_credentials");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_staff_credentials_staff_member_id");
+
+                    b.HasIndex("ClinicId", "StaffMemberId")
+                        .HasDatabaseName("ix_staff_credentials_clinic_id_staff_member_id");
+
+                    b.ToTable("staff_credentials", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_staff_credentials_expiry_after_issue", "expires_on IS NULL OR expires_on >= issued_on");
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Staff.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("ProfessionalTitle")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("professional_title");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DeactivatedBy", "PtClinic.Domain.Staff.StaffMember.DeactivatedBy#StaffRef", b1 =>
+                        {
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("deactivated_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("deactivated_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_members");
+
+                    b.HasIndex("ClinicId", "FullName")
+                        .HasDatabaseName("ix_staff_members_clinic_id_full_name");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Visits.NoteAddendum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1284,6 +1494,10 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1426,6 +1640,16 @@ namespace PtClinic.Migrations.Migrations
                         .HasConstraintName("fk_visit_assessments_visits_visit_id");
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Clinics.ClinicLogo", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Clinics.Clinic", null)
+                        .WithOne()
+                        .HasForeignKey("PtClinic.Domain.Clinics.ClinicLogo", "ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clinic_logos_clinics_clinic_id");
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Episodes.EpisodeOfCare", b =>
                 {
                     b.HasOne("PtClinic.Domain.Patients.Patient", null)
@@ -1500,6 +1724,33 @@ namespace PtClinic.Migrations.Migrations
                         .HasConstraintName("fk_referral_acknowledgements_visits_visit_id");
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Staff.StaffCredential", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Staff.StaffMember", null)
+                        .WithMany("Credentials")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_credentials_staff_members_staff_member_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Staff.StaffMember", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_clinics_clinic_id");
+
+                    b.HasOne("PtClinic.Infrastructure.Identity.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("PtClinic.Domain.Staff.StaffMember", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_users_id");
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Visits.NoteAddendum", b =>
                 {
                     b.HasOne("PtClinic.Domain.Visits.VisitNote", null)
@@ -1550,6 +1801,11 @@ namespace PtClinic.Migrations.Migrations
             modelBuilder.Entity("PtClinic.Domain.Patients.Patient", b =>
                 {
                     b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Staff.StaffMember", b =>
+                {
+                    b.Navigation("Credentials");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Visits.VisitNote", b =>

@@ -77,20 +77,20 @@ public sealed class ClinicCalendar
         return (today.Month, today.Day).CompareTo((born.Month, born.Day)) < 0 ? age - 1 : age;
     }
 
+    /// <summary>
+    /// Only IANA ids ("Europe/London"), exactly as written: Windows names ("GMT Standard Time")
+    /// resolve on some machines but not on others.
+    /// </summary>
     private static bool TryFind(string? id, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || id.Trim() != id
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId)
         {
             return false;
         }
 
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found))
-        {
-            zone = found;
-            return true;
-        }
-
-        return false;
+        zone = found;
+        return true;
     }
 }

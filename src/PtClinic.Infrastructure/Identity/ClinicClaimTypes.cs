@@ -7,4 +7,7 @@ public static class ClinicClaimTypes
     public const string ClinicName = "ptclinic:clinic_name";
     public const string FullName = "ptclinic:full_name";
     public const string TimeZone = "ptclinic:clinic_tz";
+
+    /// <summary>Present (value "true") while the user signs in with a temporary password.</summary>
+    public const string MustChangePassword = "ptclinic:must_change_password";
 }

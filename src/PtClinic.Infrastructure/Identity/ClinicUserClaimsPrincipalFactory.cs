@@ -6,7 +6,10 @@ using PtClinic.Infrastructure.Persistence;
 
 namespace PtClinic.Infrastructure.Identity;
 
-/// <summary>Adds the clinic and the person's name to the cookie, next to Identity's id and role claims.</summary>
+/// <summary>
+/// Adds the clinic and the person's name to the cookie, next to Identity's id and role claims, and
+/// flags a temporary password so the web app can send the person to choose their own first.
+/// </summary>
 public sealed class ClinicUserClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
@@ -26,6 +29,11 @@ public sealed class ClinicUserClaimsPrincipalFactory(
         identity.AddClaim(new Claim(ClinicClaimTypes.ClinicName, clinic.Name));
         identity.AddClaim(new Claim(ClinicClaimTypes.TimeZone, clinic.TimeZone));
         identity.AddClaim(new Claim(ClinicClaimTypes.FullName, user.FullName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(ClinicClaimTypes.MustChangePassword, "true"));
+        }
+
         return identity;
     }
 }

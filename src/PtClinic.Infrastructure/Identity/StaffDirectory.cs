@@ -6,32 +6,36 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Infrastructure.Identity;
 
 /// <summary>
-/// Reads staff from the Identity tables. Users carry no tenant query filter (sign-in must find a
-/// user before any clinic is known), so every query here filters by clinic itself.
+/// Reads staff members. The clinic is always named by the caller, so the clinic filter is set
+/// aside and replaced by an explicit one: the same answer whoever is signed in.
 /// </summary>
 internal sealed class StaffDirectory(AppDbContext db) : IStaffDirectory
 {
-    public async Task<IReadOnlyList<StaffMemberDto>> ListAsync(Guid clinicId, string? role, CancellationToken ct)
+    public async Task<IReadOnlyList<StaffMemberDto>> ListAsync(Guid clinicId, string? role, bool includeDeactivated, CancellationToken ct)
     {
-        var users = db.Users.AsNoTracking().Where(u => u.ClinicId == clinicId);
+        var staff = db.StaffMembers.IgnoreQueryFilters().AsNoTracking().Where(s => s.ClinicId == clinicId);
         if (!string.IsNullOrWhiteSpace(role))
         {
-            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+            staff = staff.Where(s => s.Role == role);
         }
 
-        return await Project(users.OrderBy(u => u.FullName).ThenBy(u => u.Id)).ToListAsync(ct);
+        if (!includeDeactivated)
+        {
+            staff = staff.Where(s => s.DeactivatedAt == null);
+        }
+
+        var rows = await staff.OrderBy(s => s.FullName).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.FullName, s.Role, Active = s.DeactivatedAt == null })
+            .ToListAsync(ct);
+        return rows.Select(s => new StaffMemberDto(s.Id, s.FullName, [s.Role], s.Active)).ToList();
     }
 
-    public Task<StaffMemberDto?> FindAsync(Guid clinicId, Guid userId, CancellationToken ct) =>
-        Project(db.Users.AsNoTracking().Where(u => u.ClinicId == clinicId && u.Id == userId)).FirstOrDefaultAsync(ct);
-
-    private IQueryable<StaffMemberDto> Project(IQueryable<ApplicationUser> users) =>
-        users.Select(u => new StaffMemberDto(
-            u.Id,
-            u.FullName,
-            db.UserRoles.Where(ur => ur.UserId == u.Id)
-                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-                .OrderBy(name => name)
-                .ToList()));
+    public async Task<StaffMemberDto?> FindAsync(Guid clinicId, Guid userId, CancellationToken ct)
+    {
+        var row = await db.StaffMembers.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.ClinicId == clinicId && s.Id == userId)
+            .Select(s => new { s.Id, s.FullName, s.Role, Active = s.DeactivatedAt == null })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new StaffMemberDto(row.Id, row.FullName, [row.Role], row.Active);
+    }
 }

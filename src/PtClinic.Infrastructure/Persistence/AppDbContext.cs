@@ -12,6 +12,7 @@ using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 
@@ -49,6 +50,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     }
 
     public DbSet<Clinic> Clinics => Set<Clinic>();
+
+    public DbSet<ClinicLogo> ClinicLogos => Set<ClinicLogo>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<StaffCredential> StaffCredentials => Set<StaffCredential>();
 
     public DbSet<Patient> Patients => Set<Patient>();
 

@@ -8,6 +8,7 @@ using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -21,6 +22,12 @@ namespace PtClinic.Infrastructure.Persistence;
 internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 {
     public DbSet<Clinic> Clinics => db.Clinics;
+
+    public DbSet<ClinicLogo> ClinicLogos => db.ClinicLogos;
+
+    public DbSet<StaffMember> StaffMembers => db.StaffMembers;
+
+    public DbSet<StaffCredential> StaffCredentials => db.StaffCredentials;
 
     public DbSet<Patient> Patients => db.Patients;
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,10 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Infrastructure.Seeding;
 
 /// <summary>
-/// Creates the roles, the demo clinic, one user per role and a few patients. Every step checks what
-/// is already there first, so running it on every start changes nothing the second time.
+/// Creates the roles, the demo clinic with its settings and logo, its staff (a sign-in and a staff
+/// member each, two therapists so cover can be tried, with their credentials) and a few patients.
+/// Every step checks what is already there first, so running it on every start changes nothing
+/// the second time.
 /// </summary>
 public sealed partial class DemoClinicSeeder(
     AppDbContext db,
@@ -33,9 +36,11 @@ public sealed partial class DemoClinicSeeder(
 
         foreach (var demoUser in DemoClinic.Users)
         {
-            await SeedUserAsync(demoUser);
+            await SeedUserAsync(demoUser, cancellationToken);
         }
 
+        await SeedClinicSettingsAsync(await StaffRefAsync(DemoClinic.Admin), cancellationToken);
+        await SeedCredentialsAsync(cancellationToken);
         await SeedPatientsAsync(cancellationToken);
 
         var therapist = await StaffRefAsync(DemoClinic.Therapist);
@@ -57,25 +62,107 @@ public sealed partial class DemoClinicSeeder(
         }
     }
 
-    private async Task SeedUserAsync(DemoUser demoUser)
+    /// <summary>Address, phone, hours, paper and logo, set once: an admin's later edits are theirs to keep.</summary>
+    private async Task SeedClinicSettingsAsync(StaffRef admin, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(demoUser.Email) is not null)
+        var clinic = await db.Clinics.IgnoreQueryFilters().SingleAsync(c => c.Id == DemoClinic.Id, cancellationToken);
+        if (clinic.Address is null)
+        {
+            clinic.UpdateContact(DemoClinic.Address, DemoClinic.Phone);
+            clinic.PrintOn(PaperSize.A4);
+            clinic.SetOpeningHours(OpeningHours.Of(
+            [
+                new OpenDay(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(19, 0)),
+                new OpenDay(DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(19, 0)),
+                new OpenDay(DayOfWeek.Wednesday, new TimeOnly(8, 0), new TimeOnly(19, 0)),
+                new OpenDay(DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(20, 0)),
+                new OpenDay(DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(17, 0)),
+                new OpenDay(DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(13, 0)),
+            ]));
+        }
+
+        if (!await db.ClinicLogos.IgnoreQueryFilters().AnyAsync(l => l.ClinicId == DemoClinic.Id, cancellationToken))
+        {
+            db.ClinicLogos.Add(ClinicLogo.Upload(DemoClinic.Id, Encoding.UTF8.GetBytes(DemoClinic.LogoSvg), admin, clock.GetUtcNow()));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A sign-in and its staff member, written together; an older demo database gets the missing half.</summary>
+    private async Task SeedUserAsync(DemoUser demoUser, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(demoUser.Email);
+        var member = user is null
+            ? null
+            : await db.StaffMembers.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == user.Id, cancellationToken);
+        if (member is not null)
+        {
+            // Staff members made from older demo sign-ins by the migration have no title yet.
+            if (member.ProfessionalTitle is null)
+            {
+                member.UpdateProfile(member.FullName, demoUser.Title, demoUser.LicenceNumber);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (user is null)
+        {
+            user = new ApplicationUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = demoUser.Email,
+                Email = demoUser.Email,
+                EmailConfirmed = true,
+                FullName = demoUser.FullName,
+                ClinicId = DemoClinic.Id,
+            };
+            Check(await users.CreateAsync(user, DemoClinic.Password), demoUser.Email);
+            Check(await users.AddToRoleAsync(user, demoUser.Role), demoUser.Email);
+        }
+
+        db.StaffMembers.Add(StaffMember.Join(
+            user.Id, DemoClinic.Id, demoUser.FullName, demoUser.Email, demoUser.Role, demoUser.Title, demoUser.LicenceNumber,
+            clock.GetUtcNow().AddDays(-400)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Both therapists hold a current dry-needling certificate; Maya's first-aid certificate ran out
+    /// two months ago, so the staff page has an expired credential to show.
+    /// </summary>
+    private async Task SeedCredentialsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.StaffCredentials.IgnoreQueryFilters().AnyAsync(c => c.ClinicId == DemoClinic.Id, cancellationToken))
         {
             return;
         }
 
-        var user = new ApplicationUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = demoUser.Email,
-            Email = demoUser.Email,
-            EmailConfirmed = true,
-            FullName = demoUser.FullName,
-            ClinicId = DemoClinic.Id,
-        };
-        Check(await users.CreateAsync(user, DemoClinic.Password), demoUser.Email);
-        Check(await users.AddToRoleAsync(user, demoUser.Role), demoUser.Email);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone)).DateTime);
+        var maya = await MemberAsync(DemoClinic.Therapist, cancellationToken);
+        maya.AddCredential(CredentialKind.DryNeedlingCertification, "Chartered Society of Physiotherapy (AACP course)", "AACP-DN-20931",
+            today.AddMonths(-14), today.AddMonths(22), today, now);
+        maya.AddCredential(CredentialKind.ProfessionalLicence, "Health and Care Professions Council", "PH104233",
+            today.AddYears(-6), today.AddMonths(9), today, now);
+        maya.AddCredential(CredentialKind.CprFirstAid, "St John Ambulance", "FAW-55120",
+            today.AddYears(-3).AddMonths(-2), today.AddMonths(-2), today, now);
+
+        var jonas = await MemberAsync(DemoClinic.SecondTherapist, cancellationToken);
+        jonas.AddCredential(CredentialKind.DryNeedlingCertification, "Acupuncture Association of Chartered Physiotherapists", "AACP-DN-31877",
+            today.AddMonths(-5), today.AddMonths(31), today, now);
+        jonas.AddCredential(CredentialKind.ProfessionalLicence, "Health and Care Professions Council", "PH118760",
+            today.AddYears(-3), today.AddMonths(9), today, now);
+        await db.SaveChangesAsync(cancellationToken);
     }
+
+    private async Task<StaffMember> MemberAsync(DemoUser demoUser, CancellationToken cancellationToken) =>
+        await db.StaffMembers.IgnoreQueryFilters().Include(s => s.Credentials)
+            .SingleAsync(s => s.ClinicId == DemoClinic.Id && s.Email == demoUser.Email, cancellationToken);
 
     private async Task SeedPatientsAsync(CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ using PtClinic.Infrastructure.Identity;
 namespace PtClinic.Web.Services;
 
 /// <summary>
-/// Re-checks the signed-in user's security stamp every 30 minutes while a circuit is open, so a
-/// disabled account or a changed password ends open sessions too.
+/// Re-checks the signed-in user's security stamp every minute while a circuit is open, so a
+/// deactivated account or a reset password ends open pages too, not only new requests.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
@@ -17,7 +17,7 @@ internal sealed class RevalidatingIdentityStateProvider(
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ internal sealed class RevalidatingIdentityStateProvider(
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null)
+        if (user is null || !await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().CanSignInAsync(user))
         {
             return false;
         }

@@ -100,10 +100,15 @@ public sealed class ChartingFlowTests(WebAppFixture app)
         await Expect(page.GetByTestId("visit-status")).ToHaveTextAsync("Scheduled");
     }
 
-    /// <summary>Picks an option of a MudSelect: open it by its label, click the option.</summary>
+    /// <summary>
+    /// Picks an option of a MudSelect: open it by its label, click the option, and wait for the list
+    /// to close, which it does once the form has the value (a click straight after could be handled
+    /// first, and with two demo therapists there is no default to fall back on).
+    /// </summary>
     private static async Task ChooseAsync(IPage page, string label, string option)
     {
         await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Patients;
@@ -17,13 +20,14 @@ namespace PtClinic.IntegrationTests.Infrastructure;
 public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
 {
     [Fact]
-    public async Task Seeding_twice_leaves_one_clinic_one_user_per_role_and_the_same_patients()
+    public async Task Seeding_twice_leaves_one_clinic_its_demo_users_and_the_same_patients()
     {
         await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
         await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
 
         (await App.ReadAsync(db => db.Clinics.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
+        (await App.ReadAsync(db => db.StaffMembers.IgnoreQueryFilters().CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await CountPatientsAsync()).ShouldBe(5);
         (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(4);
         (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(1);
@@ -56,6 +60,46 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
             (await users.GetRolesAsync(user)).ShouldBe([demo.Role]);
             (await users.CheckPasswordAsync(user, DemoClinic.Password)).ShouldBeTrue();
         }
+    }
+
+    [Fact]
+    public async Task The_demo_staff_have_titles_two_therapists_can_cover_and_one_credential_has_expired()
+    {
+        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
+        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
+        var admin = AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Admin);
+
+        var roster = (await App.SendAsync(admin, new ListStaffMembersQuery())).Value;
+
+        roster.Members.Select(m => (m.Email, m.FullName, m.Role, m.ProfessionalTitle, m.LicenceNumber))
+            .ShouldBe(DemoClinic.Users.Select(u => (u.Email, u.FullName, u.Role, (string?)u.Title, u.LicenceNumber)), ignoreOrder: true);
+        roster.Members.ShouldAllBe(m => m.IsActive && !m.MustChangePassword && !m.IsLockedOut);
+        var maya = roster.Members.Single(m => m.Email == DemoClinic.Therapist.Email);
+        var jonas = roster.Members.Single(m => m.Email == DemoClinic.SecondTherapist.Email);
+        maya.Credentials.ShouldContain(c => c.Kind == CredentialKind.DryNeedlingCertification && !c.IsExpired);
+        maya.Credentials.Count(c => c.IsExpired).ShouldBe(1);
+        jonas.Credentials.ShouldContain(c => c.Kind == CredentialKind.DryNeedlingCertification && !c.IsExpired);
+        jonas.Credentials.ShouldNotContain(c => c.IsExpired);
+        (await App.ReadAsync(db => db.StaffCredentials.IgnoreQueryFilters().CountAsync())).ShouldBe(5);
+
+        var therapists = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.FrontDesk), new ListStaffQuery(StaffRoles.Therapist))).Value;
+        therapists.Select(t => t.FullName).ShouldBe(["Jonas Berg", "Maya Lindqvist"]);
+
+        var settings = (await App.SendAsync(admin, new GetClinicSettingsQuery())).Value;
+        settings.Address.ShouldBe(DemoClinic.Address);
+        settings.Phone.ShouldBe(DemoClinic.Phone);
+        settings.PaperSize.ShouldBe(PaperSize.A4);
+        settings.OpeningHours.Count(d => d.IsOpen).ShouldBe(6);
+        settings.OpeningHours.Single(d => d.Day == DayOfWeek.Sunday).IsOpen.ShouldBeFalse();
+        var logo = (await App.SendAsync(admin, new GetClinicLogoQuery())).Value;
+        logo.ContentType.ShouldBe("image/svg+xml");
+        LogoContent.Check(logo.Content).Format.ShouldBe(LogoFormat.Svg);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var second = (await users.FindByEmailAsync(DemoClinic.SecondTherapist.Email)).ShouldNotBeNull();
+        (await users.CheckPasswordAsync(second, DemoClinic.Password)).ShouldBeTrue();
+        second.Id.ShouldBe(jonas.Id);
     }
 
     [Fact]

@@ -88,13 +88,21 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         (await CountPatientsAsync()).ShouldBe(0);
     }
 
-    /// <summary>A row in every clinical table: patient, consent, episode, visit, signed note, addendum.</summary>
+    /// <summary>
+    /// A row in every clinical table: patient, consent, episode, visit, signed note, addendum; and
+    /// in every administration table: staff member, credential, logo.
+    /// </summary>
     private async Task AddFullChartAsync(Guid clinicId, string given, string family)
     {
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var therapist = new StaffRef(Guid.CreateVersion7(), "Test Therapist");
         await using var db = App.Database.CreateContext();
+        var email = $"{Guid.NewGuid():N}@test.ptclinic.org";
+        db.Users.Add(new ApplicationUser { Id = therapist.UserId, UserName = email, Email = email, FullName = therapist.Name, ClinicId = clinicId });
+        var member = StaffMember.Join(therapist.UserId, clinicId, therapist.Name, email, StaffRoles.Therapist, "Physiotherapist", null, now);
+        member.AddCredential(CredentialKind.DryNeedlingCertification, "AACP", null, today.AddYears(-1), today.AddYears(1), today, now);
+        db.AddRange(member, ClinicLogo.Upload(clinicId, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), therapist, now));
         var patient = Patient.Register(clinicId, $"{family}-1", given, family, new DateOnly(1980, 1, 1), Sex.Female, now, today);
         patient.RecordConsent(ConsentKind.Treatment, today, false, true, null, therapist, now, today);
         var episode = EpisodeOfCare.Open(clinicId, patient.Id, "Knot in the left hamstring", BodyRegion.PosteriorThigh,

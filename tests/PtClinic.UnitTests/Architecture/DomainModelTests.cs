@@ -21,6 +21,7 @@ public sealed class DomainModelTests
         exposed.ShouldBeEmpty();
     }
 
+    // byte[] is how EF Core maps binary content (a logo's bytes), read as one value, not a collection.
     private static bool IsMutableCollection(Type type) =>
-        type.IsArray || (type.IsGenericType && MutableCollections.Contains(type.GetGenericTypeDefinition()));
+        (type.IsArray && type != typeof(byte[])) || (type.IsGenericType && MutableCollections.Contains(type.GetGenericTypeDefinition()));
 }

@@ -28,11 +28,24 @@ public sealed class ValidationMessageTests
         var validator = (IValidator)ActivatorUtilities.CreateInstance(Services, validatorType);
 
         var defaults = validator.CreateDescriptor().Rules
-            .SelectMany(rule => rule.Components.Select(component => (rule.PropertyName, Message: component.GetUnformattedErrorMessage())))
+            .SelectMany(rule => rule.Components.Select(component => (rule.PropertyName, Message: TemplateOf(component))))
             .Where(c => c.Message.Contains("{PropertyName}", StringComparison.Ordinal))
             .Select(c => $"{c.PropertyName}: {c.Message}")
             .ToList();
 
         defaults.ShouldBeEmpty();
+    }
+
+    /// <summary>The message a rule shows; one built from the command (WithMessage(c => ...)) is written by us.</summary>
+    private static string TemplateOf(IRuleComponent component)
+    {
+        try
+        {
+            return component.GetUnformattedErrorMessage();
+        }
+        catch (NullReferenceException)
+        {
+            return "(a message built from the command)";
+        }
     }
 }

@@ -7,6 +7,7 @@ using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Common.Abstractions;
@@ -18,6 +19,12 @@ namespace PtClinic.Application.Common.Abstractions;
 public interface IAppDbContext
 {
     DbSet<Clinic> Clinics { get; }
+
+    DbSet<ClinicLogo> ClinicLogos { get; }
+
+    DbSet<StaffMember> StaffMembers { get; }
+
+    DbSet<StaffCredential> StaffCredentials { get; }
 
     DbSet<Patient> Patients { get; }
 

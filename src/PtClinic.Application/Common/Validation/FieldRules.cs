@@ -19,6 +19,16 @@ public static class FieldRules
         rule.MaximumLength(maxLength).WithMessage(string.Create(CultureInfo.InvariantCulture,
             $"{Sentence(what)} can be at most {maxLength:N0} characters; this one has {{TotalLength}}."));
 
+    /// <summary>
+    /// A text a person types, with its bound, and no control characters, which a form cannot show
+    /// (line breaks and tabs allowed when <paramref name="multiLine"/>). NUL, which PostgreSQL cannot
+    /// store, is refused for every field by the validation behaviour (<see cref="UnstorableText"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> StorableText<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what, bool multiLine = false) =>
+        rule.AtMost(maxLength, what)
+            .Must(text => text is null || !text.Any(c => c != '\0' && char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
+            .WithMessage($"{Sentence(what)} contains an invisible control character; retype it.");
+
     /// <summary>One of the listed choices (an enum), for a value sent from a list.</summary>
     public static IRuleBuilderOptions<T, TEnum> OneOf<T, TEnum>(this IRuleBuilder<T, TEnum> rule, string what)
         where TEnum : struct, Enum =>

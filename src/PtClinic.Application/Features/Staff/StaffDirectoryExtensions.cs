@@ -10,14 +10,18 @@ internal static class StaffDirectoryExtensions
     /// <summary>Shown for an id the directory no longer knows (an account removed since).</summary>
     public const string UnknownStaffName = "Former staff member";
 
+    /// <summary>An active therapist of the clinic: a deactivated one can no longer be given patients or visits.</summary>
     public static async Task<bool> IsTherapistAsync(
         this IStaffDirectory staff, Guid clinicId, Guid userId, CancellationToken ct) =>
-        await staff.FindAsync(clinicId, userId, ct) is { } member && member.Roles.Contains(StaffRoles.Therapist);
+        await staff.FindAsync(clinicId, userId, ct) is { IsActive: true } member && member.Roles.Contains(StaffRoles.Therapist);
 
-    /// <summary>Names by id for a page of records; a clinic's staff is small, so one query for all of them.</summary>
+    /// <summary>
+    /// Names by id for a page of records, deactivated members included; a clinic's staff is small,
+    /// so one query for all of them.
+    /// </summary>
     public static async Task<Func<Guid, string>> NamesAsync(this IStaffDirectory staff, Guid clinicId, CancellationToken ct)
     {
-        var names = (await staff.ListAsync(clinicId, role: null, ct)).ToDictionary(m => m.Id, m => m.FullName);
+        var names = (await staff.ListAsync(clinicId, role: null, includeDeactivated: true, ct)).ToDictionary(m => m.Id, m => m.FullName);
         return id => names.GetValueOrDefault(id, UnknownStaffName);
     }
 

@@ -100,14 +100,14 @@ public sealed class OpenEpisodeTests(AppFixture app) : IntegrationTest(app)
     {
         var clinic = await TestClinic.CreateAsync(App);
         var elsewhere = await TestClinic.CreateAsync(App, "Southside Physio");
-        await clinic.AddStaffAsync("Ada Both", StaffRoles.Therapist, StaffRoles.Admin);
+        await clinic.AddStaffAsync("Ada Both", StaffRoles.Therapist);
 
         var therapists = (await App.SendAsync(clinic.Desk, new ListStaffQuery(StaffRoles.Therapist))).Ok();
         var everyone = (await App.SendAsync(clinic.Desk, new ListStaffQuery())).Ok();
         var theirs = (await App.SendAsync(elsewhere.Desk, new ListStaffQuery(StaffRoles.Therapist))).Ok();
 
         therapists.Select(t => t.FullName).ShouldBe(["Ada Both", "Jonas Berg", "Maya Lindqvist"]);
-        therapists[0].Roles.ShouldBe([StaffRoles.Admin, StaffRoles.Therapist]);
+        therapists[0].Roles.ShouldBe([StaffRoles.Therapist]);
         everyone.Count.ShouldBe(5);
         everyone.ShouldContain(s => s.FullName == "Priya Nair" && s.Roles.SequenceEqual(new[] { StaffRoles.FrontDesk }));
         theirs.Select(t => t.Id).ShouldBe([TestClinic.IdOf(elsewhere.OtherTherapist), TestClinic.IdOf(elsewhere.Therapist)]);

@@ -74,7 +74,10 @@ public sealed class TestClinic
 
     public static Guid IdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    /// <summary>A staff account of this clinic, signed in: the principal carries the claims sign-in would.</summary>
+    /// <summary>
+    /// A staff member of this clinic with their sign-in account, signed in: the principal carries
+    /// the claims sign-in would. The staff member holds the first role.
+    /// </summary>
     public async Task<ClaimsPrincipal> AddStaffAsync(string fullName, params string[] roles)
     {
         await using var db = _app.Database.CreateContext();
@@ -97,6 +100,8 @@ public sealed class TestClinic
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
         }
 
+        db.StaffMembers.Add(StaffMember.Join(
+            user.Id, Id, fullName, email, roles.FirstOrDefault() ?? StaffRoles.FrontDesk, null, null, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
         List<Claim> claims =
         [

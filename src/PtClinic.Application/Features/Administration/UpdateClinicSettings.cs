@@ -1,0 +1,79 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Validation;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Application.Features.Administration;
+
+/// <summary>
+/// Saves the clinic's name, address, phone, time zone, handout paper and opening hours.
+/// <see cref="Version"/> is the one the form loaded: a save that crossed another is refused.
+/// </summary>
+[RequiresRole(StaffRoles.Admin)]
+public sealed record UpdateClinicSettingsCommand(
+    uint Version,
+    string Name,
+    string? Address,
+    string? Phone,
+    string TimeZone,
+    PaperSize? PaperSize,
+    IReadOnlyList<OpeningDayInput> OpeningHours) : ICommand<Result>;
+
+/// <summary>One day of the week as the form holds it: closed, or open from one time to another.</summary>
+public sealed record OpeningDayInput(DayOfWeek Day, bool IsOpen, TimeOnly? Opens, TimeOnly? Closes);
+
+public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClinicSettingsCommand>
+{
+    public UpdateClinicSettingsValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the clinic's name.")
+            .StorableText(Clinic.NameMaxLength, "the clinic's name");
+        RuleFor(c => c.Address).StorableText(Clinic.AddressMaxLength, "the address", multiLine: true);
+        RuleFor(c => c.Phone).StorableText(Clinic.PhoneMaxLength, "the phone number");
+        RuleFor(c => c.TimeZone).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose the clinic's time zone.")
+            .StorableText(Clinic.TimeZoneMaxLength, "the time zone")
+            .Must(zone => ClinicCalendar.IsKnownZone(zone?.Trim()))
+            .WithMessage(c => $"\"{c.TimeZone}\" is not a time zone we know. Choose one from the list, such as Europe/London.");
+        RuleFor(c => c.PaperSize).NotNull().WithMessage("Choose the paper size for handouts.")
+            .IsInEnum().WithMessage("Choose A4 or US Letter.");
+        RuleFor(c => c.OpeningHours).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Give the opening hours of every day of the week, once each.")
+            .Must(days => days is not null && days.Select(d => d.Day).Order().SequenceEqual(Enum.GetValues<DayOfWeek>()))
+            .WithMessage("Give the opening hours of every day of the week, once each.");
+        RuleForEach(c => c.OpeningHours).ChildRules(day =>
+        {
+            day.RuleFor(d => d.Opens).NotNull().WithMessage(d => $"Enter the time the clinic opens on {d.Day}.").When(d => d.IsOpen);
+            day.RuleFor(d => d.Closes).NotNull().WithMessage(d => $"Enter the time the clinic closes on {d.Day}.").When(d => d.IsOpen);
+            day.RuleFor(d => d.Closes)
+                .GreaterThan(d => d.Opens).WithMessage(d => $"On {d.Day} the clinic must close after it opens.")
+                .When(d => d.IsOpen && d.Opens is not null && d.Closes is not null);
+        });
+    }
+}
+
+public sealed class UpdateClinicSettingsHandler(IAppDbContext db)
+    : ICommandHandler<UpdateClinicSettingsCommand, Result>
+{
+    public async ValueTask<Result> Handle(UpdateClinicSettingsCommand command, CancellationToken cancellationToken)
+    {
+        var clinic = await db.Clinics.SingleAsync(cancellationToken);
+        db.Entry(clinic).Property(c => c.Version).OriginalValue = command.Version;
+
+        clinic.Rename(command.Name);
+        clinic.UpdateContact(command.Address, command.Phone);
+        clinic.MoveToTimeZone(command.TimeZone);
+        clinic.PrintOn(command.PaperSize!.Value);
+        clinic.SetOpeningHours(Domain.Clinics.OpeningHours.Of(command.OpeningHours
+            .Where(d => d.IsOpen)
+            .Select(d => new OpenDay(d.Day, d.Opens!.Value, d.Closes!.Value))));
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}
