@@ -52,11 +52,7 @@ public sealed class VisitAssessment : ITenantOwned
     public static VisitAssessment Start(Visit visit, StaffRef author, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        if (!visit.CanBeCharted)
-        {
-            throw new DomainException("Check the patient in before charting the visit.");
-        }
-
+        Charting.EnsureVisitCanBeCharted(visit);
         return new VisitAssessment
         {
             Id = Guid.CreateVersion7(at),
@@ -172,7 +168,7 @@ public sealed class VisitAssessment : ITenantOwned
     {
         if (IsFrozen)
         {
-            throw new DomainException("This visit's note is signed; its findings can no longer be changed. Add an addendum instead.");
+            throw new DomainException(Charting.Message(ChartingRefusal.NoteSigned));
         }
     }
 

@@ -120,7 +120,7 @@ public sealed class Visit : ITenantOwned
     public bool IsTreatedBy(Guid therapistId) => therapistId == TherapistId || therapistId == CoveringTherapistId;
 
     /// <summary>Charting happens once the patient is here (or for a visit already completed).</summary>
-    public bool CanBeCharted => Status is VisitStatus.CheckedIn or VisitStatus.Completed;
+    public bool CanBeCharted => Charting.VisitRefusal(this) is null;
 
     internal void Complete() => Status = VisitStatus.Completed;
 

@@ -1,4 +1,5 @@
 using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
 
 namespace PtClinic.Domain.Visits;
 
@@ -55,11 +56,7 @@ public sealed class VisitNote : ITenantOwned
 
     public static VisitNote Start(Visit visit, StaffRef author, DateTimeOffset at)
     {
-        if (!visit.CanBeCharted)
-        {
-            throw new DomainException("Check the patient in before charting the visit.");
-        }
-
+        Charting.EnsureVisitCanBeCharted(visit);
         return new VisitNote
         {
             Id = Guid.CreateVersion7(at),
@@ -82,19 +79,20 @@ public sealed class VisitNote : ITenantOwned
         LastEditedAt = at;
     }
 
-    /// <summary>Signs the note as <paramref name="signer"/>: only the visit's therapist or the one covering it.</summary>
-    public void Sign(Visit visit, StaffRef signer, DateTimeOffset at)
+    /// <summary>
+    /// Signs the note as <paramref name="signer"/>, under the same rule as any charting: only the
+    /// visit's therapist or the one covering it, while the episode is not discharged.
+    /// </summary>
+    public void Sign(Visit visit, EpisodeStatus episodeStatus, StaffRef signer, DateTimeOffset at)
     {
-        EnsureDraft();
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(signer);
         if (visit.Id != VisitId)
         {
             throw new DomainException("The note belongs to another visit.");
         }
 
-        if (!visit.IsTreatedBy(signer.UserId))
-        {
-            throw new DomainException("Only the visit's therapist, or a therapist covering it, can sign this note.");
-        }
+        Charting.Decide(visit, Status, episodeStatus, signer.UserId).EnsureMayChart();
 
         if (IsEmpty)
         {
@@ -123,7 +121,7 @@ public sealed class VisitNote : ITenantOwned
     {
         if (IsSigned)
         {
-            throw new DomainException("This note is signed and can no longer be changed; add an addendum instead.");
+            throw new DomainException(Charting.Message(ChartingRefusal.NoteSigned));
         }
     }
 

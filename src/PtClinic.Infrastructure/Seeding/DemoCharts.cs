@@ -188,7 +188,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             _toFreeze.Add((assessment, at.AddMinutes(minutes + 10)));
         }
 
-        note.Sign(visit, therapist, at.AddMinutes(minutes + 10));
+        note.Sign(visit, episode.Status, therapist, at.AddMinutes(minutes + 10));
         db.Visits.Add(visit);
         db.VisitNotes.Add(note);
         return note;

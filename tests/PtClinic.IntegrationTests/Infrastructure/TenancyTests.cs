@@ -113,7 +113,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         await db.SaveChangesAsync();
 
         // Knots go in before their assessment freezes: the database refuses them after.
-        note.Sign(visit, therapist, now);
+        note.Sign(visit, episode.Status, therapist, now);
         assessment.Freeze(now);
         note.AddAddendum("Forgot: pain 6/10 after running", therapist, now);
         await db.SaveChangesAsync();

@@ -33,7 +33,7 @@ public sealed class VisitTests
                 visit.CheckIn(episode, Now);
                 var note = VisitNote.Start(visit, new StaffRef(Therapist, "Maya"), Now);
                 note.SaveDraft("Tight", null, null, null, new StaffRef(Therapist, "Maya"), Now);
-                note.Sign(visit, new StaffRef(Therapist, "Maya"), Now);
+                note.Sign(visit, episode.Status, new StaffRef(Therapist, "Maya"), Now);
                 break;
         }
 

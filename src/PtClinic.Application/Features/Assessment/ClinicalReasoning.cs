@@ -3,7 +3,6 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Reasoning;
-using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Assessment;
 
@@ -48,16 +47,7 @@ internal static class ClinicalReasoning
     }
 
     /// <summary>The visit's findings, or none when nothing is charted yet.</summary>
-    public static async Task<(VisitAssessment? Assessment, Visit Visit)?> VisitWithAssessmentAsync(
-        this IAppDbContext db, Guid visitId, CancellationToken cancellationToken)
-    {
-        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, cancellationToken);
-        if (visit is null)
-        {
-            return null;
-        }
-
-        var assessment = await db.VisitAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visitId, cancellationToken);
-        return (assessment, visit);
-    }
+    public static async Task<Findings> FindingsAtAsync(this IAppDbContext db, Guid visitId, CancellationToken cancellationToken) =>
+        await db.VisitAssessments.Where(a => a.VisitId == visitId).Select(a => a.Findings).FirstOrDefaultAsync(cancellationToken)
+        ?? Findings.None;
 }

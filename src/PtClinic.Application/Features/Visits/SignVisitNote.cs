@@ -32,21 +32,22 @@ public sealed class SignVisitNoteHandler(IAppDbContext db, ICurrentUser currentU
 {
     public async ValueTask<Result> Handle(SignVisitNoteCommand command, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken);
-        if (visit is null)
+        var chart = await db.VisitWithNoteAsync(command.VisitId, cancellationToken);
+        if (chart is null)
         {
             return Error.NotFound("Visit");
         }
 
-        var note = await db.VisitNotes.FirstOrDefaultAsync(n => n.VisitId == visit.Id, cancellationToken);
+        if (chart.DecisionFor(currentUser) is { MayChart: false } refused)
+        {
+            return Error.Rule(refused.Message!);
+        }
+
+        var (visit, note, episodeStatus) = chart;
         if (note is null)
         {
             return Error.Rule("There is no note to sign yet; write at least one section.");
         }
-
-        // As the charting page offers it: a discharged episode's notes take addenda only.
-        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == visit.EpisodeId, cancellationToken);
-        episode.EnsureNotDischarged();
 
         // The structured assessment freezes with the note; an open refer-to-doctor recommendation
         // must be answered first (refer, or document why not).
@@ -58,7 +59,7 @@ public sealed class SignVisitNoteHandler(IAppDbContext db, ICurrentUser currentU
 
         var now = clock.GetUtcNow();
         db.Entry(note).Property(n => n.Version).OriginalValue = command.Version;
-        note.Sign(visit, currentUser.AsStaffRef(), now);
+        note.Sign(visit, episodeStatus, currentUser.AsStaffRef(), now);
         assessment?.Freeze(now);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

@@ -51,17 +51,17 @@ public sealed class VisitAssessmentTests
     }
 
     [Theory]
-    [InlineData(VisitStatus.Scheduled, false)]
-    [InlineData(VisitStatus.CheckedIn, true)]
-    [InlineData(VisitStatus.Cancelled, false)]
-    [InlineData(VisitStatus.NoShow, false)]
-    public void An_assessment_is_started_once_the_patient_is_checked_in(VisitStatus status, bool allowed)
+    [InlineData(VisitStatus.Scheduled, ChartingRefusal.NotCheckedIn)]
+    [InlineData(VisitStatus.CheckedIn, null)]
+    [InlineData(VisitStatus.Cancelled, ChartingRefusal.VisitNotAttended)]
+    [InlineData(VisitStatus.NoShow, ChartingRefusal.VisitNotAttended)]
+    public void An_assessment_is_started_once_the_patient_is_checked_in(VisitStatus status, ChartingRefusal? refusal)
     {
         var (visit, _) = VisitTests.VisitIn(status);
         var therapist = new StaffRef(visit.TherapistId, "Maya");
         var start = () => VisitAssessment.Start(visit, therapist, Now);
 
-        if (allowed)
+        if (refusal is null)
         {
             start().ShouldSatisfyAllConditions(
                 a => a.VisitId.ShouldBe(visit.Id),
@@ -76,7 +76,7 @@ public sealed class VisitAssessmentTests
         }
         else
         {
-            Should.Throw<DomainException>(start).Message.ShouldContain("Check the patient in");
+            Should.Throw<DomainException>(start).Message.ShouldBe(Charting.Message(refusal.Value));
         }
     }
 

@@ -1,0 +1,31 @@
+using System.Reflection;
+using Mediator;
+using PtClinic.Application.Common.Abstractions;
+
+namespace PtClinic.Application.Common.Security;
+
+/// <summary>
+/// Who may send a message, read from its <see cref="RequiresRoleAttribute"/>: the authorization
+/// behaviour refuses with it, and a query answering "may I?" for a page asks it too, so the page
+/// offers only what the pipeline will let through.
+/// </summary>
+public static class MessagePermissions
+{
+    /// <summary>Whether the signed-in <paramref name="user"/> holds a role the message asks for (any role when it names none).</summary>
+    public static bool MaySend<TMessage>(this ICurrentUser user)
+        where TMessage : IMessage
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Permits(RolesOf<TMessage>.Required, user);
+    }
+
+    private static bool Permits(IReadOnlyList<string> requiredRoles, ICurrentUser user) =>
+        requiredRoles.Count == 0 || requiredRoles.Any(user.IsInRole);
+
+    /// <summary>Read once per message type.</summary>
+    private static class RolesOf<TMessage>
+    {
+        public static readonly IReadOnlyList<string> Required =
+            typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.Roles ?? [];
+    }
+}
