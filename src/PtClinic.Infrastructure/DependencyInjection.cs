@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Events;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
@@ -25,14 +26,16 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ClaimsCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
+        services.AddSingleton<IClinicOperationRunner, ClinicOperationRunner>();
 
         // Every operation gets its own context (a fresh scope per operation), so contexts are
         // pooled: renting one is far cheaper than building it. Each rent is bound to the scope's
-        // user, which is what the clinic filters read.
+        // user, which is what the clinic filters read, and to the scope's domain event handlers.
         services.AddPooledDbContextFactory<AppDbContext>(db => ConfigureDbContext(db, options.ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>()
             .CreateDbContext()
-            .ServingUser(sp.GetRequiredService<ICurrentUser>()));
+            .ServingUser(sp.GetRequiredService<ICurrentUser>())
+            .DispatchingEventsTo(sp.GetRequiredService<IDomainEventDispatcher>()));
         services.AddScoped<IAppDbContext, AppDbContextAccess>();
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();

@@ -5,9 +5,10 @@ namespace PtClinic.Domain.Visits;
 
 /// <summary>
 /// The SOAP note of a visit. A draft saves as the therapist types; signing freezes it for good
-/// (the database refuses updates to a signed note too). Corrections are signed addenda.
+/// (the database refuses updates to a signed note too), and raises <see cref="VisitNoteSigned"/>
+/// so that everything charted with it freezes too. Corrections are signed addenda.
 /// </summary>
-public sealed class VisitNote : ITenantOwned
+public sealed class VisitNote : AggregateRoot, ITenantOwned
 {
     /// <summary>Per SOAP section; generous for a long evaluation, bounded against paste accidents.</summary>
     public const int SectionMaxLength = 20_000;
@@ -103,6 +104,7 @@ public sealed class VisitNote : ITenantOwned
         SignedAt = at;
         Status = NoteStatus.Signed;
         visit.Complete();
+        Raise(new VisitNoteSigned(this, visit));
     }
 
     public NoteAddendum AddAddendum(string text, StaffRef author, DateTimeOffset at)

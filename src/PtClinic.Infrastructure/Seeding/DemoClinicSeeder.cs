@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Patients;
@@ -12,12 +14,15 @@ namespace PtClinic.Infrastructure.Seeding;
 
 /// <summary>
 /// Creates the roles, the demo clinic, one user per role and a few patients. Every step checks what
-/// is already there first, so running it on every start changes nothing the second time.
+/// is already there first, so running it on every start changes nothing the second time. The
+/// clinic's records are written as the demo therapist (who signs the past notes), through the same
+/// clinic filter and the same signing path as the app.
 /// </summary>
 public sealed partial class DemoClinicSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole<Guid>> roles,
+    IClinicOperationRunner runner,
     TimeProvider clock,
     ILogger<DemoClinicSeeder> logger)
 {
@@ -36,13 +41,16 @@ public sealed partial class DemoClinicSeeder(
             await SeedUserAsync(demoUser);
         }
 
-        await SeedPatientsAsync(cancellationToken);
-
         var therapist = await StaffRefAsync(DemoClinic.Therapist);
         var frontDesk = await StaffRefAsync(DemoClinic.FrontDesk);
-        var charts = new DemoCharts(db, clock);
-        await charts.SeedHistoryAsync(therapist, frontDesk, cancellationToken);
-        await charts.SeedTodayAsync(therapist, cancellationToken);
+        await runner.RunAsync(ClinicActor.StaffOf(DemoClinic.Id, therapist.UserId), async (services, ct) =>
+        {
+            var clinicDb = services.GetRequiredService<AppDbContext>();
+            await SeedPatientsAsync(clinicDb, ct);
+            var charts = new DemoCharts(clinicDb, clock);
+            await charts.SeedHistoryAsync(therapist, frontDesk, ct);
+            await charts.SeedTodayAsync(therapist, ct);
+        }, cancellationToken);
         LogSeeded(logger, DemoClinic.Name);
     }
 
@@ -77,9 +85,9 @@ public sealed partial class DemoClinicSeeder(
         Check(await users.AddToRoleAsync(user, demoUser.Role), demoUser.Email);
     }
 
-    private async Task SeedPatientsAsync(CancellationToken cancellationToken)
+    private async Task SeedPatientsAsync(AppDbContext clinicDb, CancellationToken cancellationToken)
     {
-        if (await db.Patients.IgnoreQueryFilters().AnyAsync(p => p.ClinicId == DemoClinic.Id, cancellationToken))
+        if (await clinicDb.Patients.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -97,10 +105,10 @@ public sealed partial class DemoClinicSeeder(
         {
             var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, now.AddDays(-120));
             patient.UpdateContact(p.Phone, null);
-            db.Patients.Add(patient);
+            clinicDb.Patients.Add(patient);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await clinicDb.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<StaffRef> StaffRefAsync(DemoUser demoUser)

@@ -80,6 +80,10 @@ public sealed class VisitNoteTests
         note.SignedBy.ShouldBe(therapist);
         note.SignedAt.ShouldBe(Now.AddMinutes(40));
         visit.Status.ShouldBe(VisitStatus.Completed);
+        var signed = note.TakeDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<VisitNoteSigned>();
+        (signed.ClinicId, signed.NoteId, signed.VisitId, signed.EpisodeId).ShouldBe((note.ClinicId, note.Id, visit.Id, visit.EpisodeId));
+        (signed.SignedBy, signed.SignedAt).ShouldBe((therapist, Now.AddMinutes(40)));
+        note.TakeDomainEvents().ShouldBeEmpty();
         Should.Throw<DomainException>(() => note.SaveDraft("Rewritten", null, null, null, therapist, Now)).Message.ShouldContain("addendum");
         note.Subjective.ShouldBe("Tight behind the knee");
     }
@@ -118,9 +122,11 @@ public sealed class VisitNoteTests
     {
         var (visit, note, therapist) = Draft();
         note.Sign(visit, EpisodeStatus.Active, therapist, Now);
+        note.TakeDomainEvents();
 
         Should.Throw<DomainException>(() => note.Sign(visit, EpisodeStatus.Active, therapist, Now.AddHours(1)));
         note.SignedAt.ShouldBe(Now);
+        note.TakeDomainEvents().ShouldBeEmpty();
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Mediator;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Common.Security;
 
@@ -11,7 +12,11 @@ namespace PtClinic.Application.Common.Security;
 /// </summary>
 public static class MessagePermissions
 {
-    /// <summary>Whether the signed-in <paramref name="user"/> holds a role the message asks for (any role when it names none).</summary>
+    /// <summary>
+    /// Whether the signed-in <paramref name="user"/> holds a role the message asks for (any role when
+    /// it names none). The system may send only what names <see cref="StaffRoles.System"/>: what
+    /// background work may do is listed, never implied.
+    /// </summary>
     public static bool MaySend<TMessage>(this ICurrentUser user)
         where TMessage : IMessage
     {
@@ -20,7 +25,9 @@ public static class MessagePermissions
     }
 
     private static bool Permits(IReadOnlyList<string> requiredRoles, ICurrentUser user) =>
-        requiredRoles.Count == 0 || requiredRoles.Any(user.IsInRole);
+        user.IsSystem
+            ? requiredRoles.Contains(StaffRoles.System)
+            : requiredRoles.Count == 0 || requiredRoles.Any(user.IsInRole);
 
     /// <summary>Read once per message type.</summary>
     private static class RolesOf<TMessage>

@@ -1,12 +1,10 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -49,26 +47,27 @@ public sealed class SignVisitNoteHandler(IAppDbContext db, ICurrentUser currentU
             return Error.Rule("There is no note to sign yet; write at least one section.");
         }
 
-        // The structured assessment freezes with the note; an open refer-to-doctor recommendation
-        // must be answered first (refer, or document why not).
-        var assessment = await db.VisitAssessments.FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
-        if (assessment is not null && await UnansweredReferralAsync(assessment, visit, cancellationToken))
+        // An open refer-to-doctor recommendation must be answered first (refer, or document why not).
+        if (await UnansweredReferralAsync(visit, cancellationToken))
         {
             return Error.Rule("This visit raises a refer-to-doctor recommendation: record that you referred the patient, or why not, before signing.");
         }
 
         var now = clock.GetUtcNow();
         db.Entry(note).Property(n => n.Version).OriginalValue = command.Version;
+        // Signing raises VisitNoteSigned: the assessment and whatever else belongs to the note
+        // freeze through its handlers, in this save's transaction.
         note.Sign(visit, episodeStatus, currentUser.AsStaffRef(), now);
-        assessment?.Freeze(now);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
 
-    private async Task<bool> UnansweredReferralAsync(VisitAssessment assessment, Visit visit, CancellationToken cancellationToken)
+    /// <summary>As the page shows it and as the referral is answered: this visit's findings, the episode's NPRS up to it.</summary>
+    private async Task<bool> UnansweredReferralAsync(Visit visit, CancellationToken cancellationToken)
     {
+        var findings = await db.FindingsAtAsync(visit.Id, cancellationToken);
         var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
-        var recommendation = ClinicalReasoning.ReferralAt(assessment.Findings, scores, visit.StartsAt);
+        var recommendation = ClinicalReasoning.ReferralAt(findings, scores, visit.StartsAt);
         if (recommendation is null)
         {
             return false;
