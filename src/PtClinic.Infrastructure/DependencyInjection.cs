@@ -8,6 +8,7 @@ using Npgsql;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Events;
 using PtClinic.Infrastructure.Identity;
+using PtClinic.Infrastructure.Jobs;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
 
@@ -71,6 +72,7 @@ public static class DependencyInjection
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         }
 
+        services.AddScoped<UnsignedNotesReportJob>();
         services.AddScoped<DemoClinicSeeder>();
         return services;
     }

@@ -13,6 +13,9 @@ public sealed class VisitNote : AggregateRoot, ITenantOwned
     /// <summary>Per SOAP section; generous for a long evaluation, bounded against paste accidents.</summary>
     public const int SectionMaxLength = 20_000;
 
+    /// <summary>A note still unsigned this long after its visit started is overdue, and reported.</summary>
+    public static readonly TimeSpan SigningDeadline = TimeSpan.FromHours(24);
+
     private readonly List<NoteAddendum> _addenda = [];
 
     private VisitNote()
