@@ -977,6 +977,11 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("note");
 
+                    b.PrimitiveCollection<List<string>>("ReasonCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_codes");
+
                     b.PrimitiveCollection<List<string>>("Reasons")
                         .IsRequired()
                         .HasColumnType("text[]")

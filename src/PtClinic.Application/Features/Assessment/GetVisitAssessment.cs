@@ -162,7 +162,7 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
 
         var answer = await db.AnswerToAsync(visit.Id, recommendation, cancellationToken);
         return new ReferralDto(
-            recommendation.Reasons,
+            [.. recommendation.Reasons.Select(r => r.Text)],
             answer is null ? null : new ReferralAcknowledgementDto(answer.Action, answer.Note, answer.AcknowledgedBy.Name, answer.AcknowledgedAt));
     }
 }
