@@ -84,18 +84,17 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
         }
 
         var visit = chart.Visit;
-
+        var signed = chart.NoteStatus == NoteStatus.Signed;
         var assessment = await db.VisitAssessments.AsNoTracking()
             .Include(a => a.Knots)
             .Include(a => a.Outcomes)
             .FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
-        var signedAt = chart.NoteStatus == NoteStatus.Signed
+        var signedAt = signed
             ? await db.VisitNotes.Where(n => n.VisitId == visit.Id).Select(n => n.SignedAt).FirstAsync(cancellationToken)
             : null;
         var decisions = await db.CauseDecisions.AsNoTracking().Where(d => d.EpisodeId == visit.EpisodeId).ToListAsync(cancellationToken);
         var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
 
-        var signed = chart.NoteStatus == NoteStatus.Signed;
         var findings = assessment?.Findings ?? Findings.None;
         // A signed note shows the causes as they stood when it was signed; a draft, as they stand now.
         var asOf = assessment?.FrozenAt ?? signedAt ?? clock.GetUtcNow();
