@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -89,7 +90,11 @@ public static class DependencyInjection
     public static string WithPreparedStatements(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not;
+        // what the string itself says is read with the plain builder.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(params string[] keywords) => keywords.Any(given.ContainsKey);
+        if (!Given("Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
@@ -98,7 +103,7 @@ public static class DependencyInjection
         // EF Core opens a pooled connection twice per autosave (read, then write). A reset on each
         // return costs PostgreSQL five statements; the app keeps no session state to reset (search
         // uses SET LOCAL inside its own transaction).
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Given("No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
