@@ -124,8 +124,9 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
     /// <summary>
     /// The floor: what SaveNoteDraftHandler sends for a save of an existing draft, written out by hand
     /// (the Version changes every save, so a capture cannot simply be replayed) and checked against EF
-    /// Core's own statements before timing. The note row is read in full, as EF Core materializes it;
-    /// the draft check is the domain's (not signed).
+    /// Core's own statements before timing. The visit and note rows are read in full, as EF Core
+    /// materializes them; the checks are the charting rule's (note not signed, episode not
+    /// discharged, patient checked in, the writer is the visit's therapist or its cover).
     /// </summary>
     private async Task FloorAsync(Writer writer, List<SqlStatement>? trace, CancellationToken ct)
     {
@@ -133,7 +134,7 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
         await using var connection = await database.Raw.OpenConnectionAsync(ct);
 
         Guid noteId;
-        await using (var select = new NpgsqlCommand(FloorSql.SelectNote, connection))
+        await using (var select = new NpgsqlCommand(FloorSql.SelectVisitWithNote, connection))
         {
             select.Parameters.Add(new NpgsqlParameter(FloorSql.ClinicParameter, NpgsqlDbType.Uuid) { Value = writer.ClinicId });
             select.Parameters.Add(new NpgsqlParameter(FloorSql.VisitParameter, NpgsqlDbType.Uuid) { Value = writer.VisitId });
@@ -141,13 +142,23 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
-                throw new BenchFailure("note-save floor: the note is gone.");
+                throw new BenchFailure("note-save floor: the visit is gone.");
             }
 
             var row = new object[reader.FieldCount];
             reader.GetValues(row);
-            noteId = (Guid)row[0];
-            if ((string)row[FloorSql.NoteStatusColumn] == nameof(NoteStatus.Signed))
+            if (row[FloorSql.NoteIdColumn] is not Guid id)
+            {
+                throw new BenchFailure("note-save floor: the note is gone.");
+            }
+
+            noteId = id;
+            var treating = (Guid)row[FloorSql.TherapistColumn] == writer.TherapistId
+                || row[FloorSql.CoveringTherapistColumn] is Guid cover && cover == writer.TherapistId;
+            if ((string)row[FloorSql.NoteStatusColumn] == nameof(NoteStatus.Signed)
+                || (string)row[FloorSql.EpisodeStatusColumn] == nameof(EpisodeStatus.Discharged)
+                || (string)row[FloorSql.VisitStatusColumn] is not (nameof(VisitStatus.CheckedIn) or nameof(VisitStatus.Completed))
+                || !treating)
             {
                 throw new BenchFailure("note-save floor: the note can no longer be edited.");
             }
@@ -229,7 +240,7 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
             db.AddRange(patient, episode, visit);
 
             var name = $"Bench Therapist {i + 1}";
-            writers.Add(new Writer(clinicId, visit.Id, Staff.Member(clinicId, therapistId, name, StaffRoles.Therapist), i));
+            writers.Add(new Writer(clinicId, visit.Id, therapistId, Staff.Member(clinicId, therapistId, name, StaffRoles.Therapist), i));
         }
 
         await db.SaveChangesAsync(ct);
@@ -264,7 +275,7 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
     /// <summary>One round: saves per second and each save's latency.</summary>
     private sealed record Round(double PerSecond, Samples Latency);
 
-    private sealed class Writer(Guid clinicId, Guid visitId, ClaimsPrincipal user, int number)
+    private sealed class Writer(Guid clinicId, Guid visitId, Guid therapistId, ClaimsPrincipal user, int number)
     {
         private static readonly string[] Seeds =
         [
@@ -279,6 +290,8 @@ internal sealed class NoteSaveBench(BenchDatabase database, BenchOptions options
         public Guid ClinicId { get; } = clinicId;
 
         public Guid VisitId { get; } = visitId;
+
+        public Guid TherapistId { get; } = therapistId;
 
         public ClaimsPrincipal User { get; } = user;
 
@@ -343,15 +356,31 @@ internal sealed class NoteSaveResult(IReadOnlyList<SqlStatement> oursSql)
 internal static class FloorSql
 {
     public const string ClinicParameter = "ef_filter__CurrentClinicId";
-    public const string VisitParameter = "command_VisitId";
+    public const string VisitParameter = "visitId";
 
-    /// <summary>Index of visit_notes.status in <see cref="SelectNote"/>.</summary>
-    public const int NoteStatusColumn = 7;
+    /// <summary>Indexes of the columns the charting rule reads in <see cref="SelectVisitWithNote"/>.</summary>
+    public const int CoveringTherapistColumn = 4;
+    public const int VisitStatusColumn = 9;
+    public const int TherapistColumn = 10;
+    public const int NoteIdColumn = 13;
+    public const int NoteStatusColumn = 20;
+    public const int EpisodeStatusColumn = 28;
 
-    public const string SelectNote = """
-        SELECT v.id, v.assessment, v.clinic_id, v.last_edited_at, v.objective, v.plan, v.signed_at, v.status, v.subjective, v.xmin, v.visit_id, v.last_edited_by_name, v.last_edited_by_user_id, v.signed_by_name, v.signed_by_user_id
-        FROM visit_notes AS v
-        WHERE v.clinic_id = @ef_filter__CurrentClinicId AND v.visit_id = @command_VisitId
+    /// <summary>The visit, its note and its episode's status in one statement, each table filtered to the clinic.</summary>
+    public const string SelectVisitWithNote = """
+        SELECT v.id, v.cancellation_reason, v.checked_in_at, v.clinic_id, v.covering_therapist_id, v.duration_minutes, v.episode_id, v.patient_id, v.starts_at, v.status, v.therapist_id, v.type, v.xmin, v1.id, v1.assessment, v1.clinic_id, v1.last_edited_at, v1.objective, v1.plan, v1.signed_at, v1.status, v1.subjective, v1.xmin, v1.visit_id, v1.last_edited_by_name, v1.last_edited_by_user_id, v1.signed_by_name, v1.signed_by_user_id, e0.status
+        FROM visits AS v
+        INNER JOIN (
+            SELECT e.id, e.status
+            FROM episodes AS e
+            WHERE e.clinic_id = @ef_filter__CurrentClinicId
+        ) AS e0 ON v.episode_id = e0.id
+        LEFT JOIN (
+            SELECT v0.id, v0.assessment, v0.clinic_id, v0.last_edited_at, v0.objective, v0.plan, v0.signed_at, v0.status, v0.subjective, v0.xmin, v0.visit_id, v0.last_edited_by_name, v0.last_edited_by_user_id, v0.signed_by_name, v0.signed_by_user_id
+            FROM visit_notes AS v0
+            WHERE v0.clinic_id = @ef_filter__CurrentClinicId
+        ) AS v1 ON v.id = v1.visit_id
+        WHERE v.clinic_id = @ef_filter__CurrentClinicId AND v.id = @visitId
         LIMIT 1
         """;
 

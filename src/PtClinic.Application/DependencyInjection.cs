@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Application.Common.Events;
 using PtClinic.Application.Common.Time;
 
 namespace PtClinic.Application;
@@ -16,6 +17,18 @@ public static class DependencyInjection
         // Validators are stateless (their only dependency is the clock): build each once, not per operation.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<ClinicClock>();
+
+        // Scoped, like the DbContext the handlers share with the save that raised the event.
+        services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+        foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var handles in handler.GetInterfaces()
+                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
+            {
+                services.AddScoped(handles, handler);
+            }
+        }
+
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography.X509Certificates;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -7,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Events;
 using PtClinic.Infrastructure.Identity;
+using PtClinic.Infrastructure.Jobs;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
 
@@ -32,14 +35,16 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ClaimsCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
+        services.AddSingleton<IClinicOperationRunner, ClinicOperationRunner>();
 
         // Every operation gets its own context (a fresh scope per operation), so contexts are
         // pooled: renting one is far cheaper than building it. Each rent is bound to the scope's
-        // user, which is what the clinic filters read.
+        // user, which is what the clinic filters read, and to the scope's domain event handlers.
         services.AddPooledDbContextFactory<AppDbContext>(db => ConfigureDbContext(db, options.ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>()
             .CreateDbContext()
-            .ServingUser(sp.GetRequiredService<ICurrentUser>()));
+            .ServingUser(sp.GetRequiredService<ICurrentUser>())
+            .DispatchingEventsTo(sp.GetRequiredService<IDomainEventDispatcher>()));
         services.AddScoped<IAppDbContext, AppDbContextAccess>();
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();
@@ -82,6 +87,7 @@ public static class DependencyInjection
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         }
 
+        services.AddScoped<UnsignedNotesReportJob>();
         services.AddScoped<DemoClinicSeeder>();
         return services;
     }
@@ -98,7 +104,11 @@ public static class DependencyInjection
     public static string WithPreparedStatements(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not;
+        // what the string itself says is read with the plain builder.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(params string[] keywords) => keywords.Any(given.ContainsKey);
+        if (!Given("Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
@@ -107,7 +117,7 @@ public static class DependencyInjection
         // EF Core opens a pooled connection twice per autosave (read, then write). A reset on each
         // return costs PostgreSQL five statements; the app keeps no session state to reset (search
         // uses SET LOCAL inside its own transaction).
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Given("No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using PtClinic.Infrastructure;
+using PtClinic.Infrastructure.Jobs;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Web;
 using PtClinic.Web.Components;
@@ -72,6 +73,8 @@ if (migrateOnly)
 {
     return;
 }
+
+RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 if (!app.Environment.IsDevelopment())
 {

@@ -78,11 +78,14 @@ public sealed class AppFixture : IAsyncLifetime
         return clinic.Id;
     }
 
-    public static ClaimsPrincipal StaffOf(Guid clinicId, params string[] roles)
+    public static ClaimsPrincipal StaffOf(Guid clinicId, params string[] roles) => StaffOf(clinicId, Guid.CreateVersion7(), roles);
+
+    /// <summary>A signed-in staff member with a given id: the therapist a hand-made visit was booked with.</summary>
+    public static ClaimsPrincipal StaffOf(Guid clinicId, Guid userId, params string[] roles)
     {
         List<Claim> claims =
         [
-            new(ClaimTypes.NameIdentifier, Guid.CreateVersion7().ToString()),
+            new(ClaimTypes.NameIdentifier, userId.ToString()),
             new(ClinicClaimTypes.ClinicId, clinicId.ToString()),
             new(ClinicClaimTypes.FullName, "Test Staff"),
         ];

@@ -33,7 +33,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string databaseName)
+    /// <param name="migrate">False for a test that applies the migrations itself, step by step.</param>
+    public static async Task<TestDatabase> CreateAsync(string databaseName, bool migrate = true)
     {
         databaseName += Environment.GetEnvironmentVariable(SuffixVariable) ?? "";
         var (container, serverConnectionString) = await FindServerAsync();
@@ -50,8 +51,9 @@ public sealed class TestDatabase : IAsyncDisposable
         builder.Database = databaseName;
         builder.Pooling = true;
         var database = new TestDatabase(container, builder.ConnectionString);
-        await using (var db = database.CreateContext())
+        if (migrate)
         {
+            await using var db = database.CreateContext();
             await db.Database.MigrateAsync();
         }
 

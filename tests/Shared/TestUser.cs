@@ -7,6 +7,8 @@ public sealed record TestUser(Guid? UserId, Guid? ClinicId, IReadOnlyList<string
 {
     public bool IsAuthenticated => UserId is not null;
 
+    public bool IsSystem => false;
+
     public string? DisplayName => IsAuthenticated ? "Test user" : null;
 
     public bool IsInRole(string role) => Roles.Contains(role);

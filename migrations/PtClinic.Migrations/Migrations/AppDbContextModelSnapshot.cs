@@ -693,7 +693,7 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.PrimitiveCollection<List<string>>("ActivityNames")
+                    b.PrimitiveCollection<string[]>("ActivityNames")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("activity_names");
@@ -712,7 +712,7 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("measure");
 
-                    b.PrimitiveCollection<List<int?>>("Ratings")
+                    b.PrimitiveCollection<int?[]>("Ratings")
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("ratings");
@@ -974,7 +974,7 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("episode_id");
 
-                    b.PrimitiveCollection<List<string>>("Evidence")
+                    b.PrimitiveCollection<string[]>("Evidence")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("evidence");
@@ -1055,7 +1055,12 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("note");
 
-                    b.PrimitiveCollection<List<string>>("Reasons")
+                    b.PrimitiveCollection<List<string>>("ReasonCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_codes");
+
+                    b.PrimitiveCollection<string[]>("Reasons")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("reasons");

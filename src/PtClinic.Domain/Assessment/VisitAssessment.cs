@@ -52,11 +52,7 @@ public sealed class VisitAssessment : ITenantOwned
     public static VisitAssessment Start(Visit visit, StaffRef author, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        if (!visit.CanBeCharted)
-        {
-            throw new DomainException("Check the patient in before charting the visit.");
-        }
-
+        Charting.EnsureVisitCanBeCharted(visit);
         return new VisitAssessment
         {
             Id = Guid.CreateVersion7(at),
@@ -157,11 +153,20 @@ public sealed class VisitAssessment : ITenantOwned
         Touch(editor, at);
     }
 
-    /// <summary>Called as the note is signed; the last change the assessment ever gets.</summary>
-    public void Freeze(DateTimeOffset at)
+    /// <summary>
+    /// Freezes the assessment as its note is signed: the last change it ever gets. It takes the
+    /// signing itself, which only signing the note creates, so there is no other way to freeze one.
+    /// </summary>
+    public void Freeze(VisitNoteSigned signed)
     {
+        ArgumentNullException.ThrowIfNull(signed);
+        if (signed.VisitId != VisitId)
+        {
+            throw new DomainException("The note signed belongs to another visit.");
+        }
+
         EnsureOpen();
-        FrozenAt = at;
+        FrozenAt = signed.SignedAt;
     }
 
     private KnotFinding Knot(Guid knotId) =>
@@ -172,7 +177,7 @@ public sealed class VisitAssessment : ITenantOwned
     {
         if (IsFrozen)
         {
-            throw new DomainException("This visit's note is signed; its findings can no longer be changed. Add an addendum instead.");
+            throw new DomainException(Charting.Message(ChartingRefusal.NoteSigned));
         }
     }
 

@@ -13,6 +13,8 @@ public sealed class EpisodeOfCare : ITenantOwned
     public const int DischargeNoteMaxLength = 2000;
     public const int HoldReasonMaxLength = 500;
 
+    public const string DischargedMessage = "This episode is discharged and read-only; add an addendum to a note instead.";
+
     private EpisodeOfCare()
     {
         ChiefComplaint = string.Empty;
@@ -156,7 +158,7 @@ public sealed class EpisodeOfCare : ITenantOwned
     {
         if (IsDischarged)
         {
-            throw new DomainException("This episode is discharged and read-only; add an addendum to a note instead.");
+            throw new DomainException(DischargedMessage);
         }
     }
 }

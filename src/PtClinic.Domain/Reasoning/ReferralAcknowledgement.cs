@@ -23,6 +23,7 @@ public sealed class ReferralAcknowledgement : ITenantOwned
     {
         Note = string.Empty;
         Reasons = [];
+        ReasonCodes = [];
         AcknowledgedBy = default!;
     }
 
@@ -41,6 +42,9 @@ public sealed class ReferralAcknowledgement : ITenantOwned
 
     /// <summary>The reasons the recommendation gave, as the therapist saw them.</summary>
     public IReadOnlyList<string> Reasons { get; private set; }
+
+    /// <summary>The codes of those reasons: what the answer answers, however they are worded later.</summary>
+    public IReadOnlyList<string> ReasonCodes { get; private set; }
 
     public StaffRef AcknowledgedBy { get; private set; }
 
@@ -68,9 +72,20 @@ public sealed class ReferralAcknowledgement : ITenantOwned
             VisitId = visitId,
             Action = action,
             Note = text,
-            Reasons = [.. recommendation.Reasons],
+            Reasons = [.. recommendation.Reasons.Select(r => r.Text)],
+            ReasonCodes = [.. recommendation.Reasons.Select(r => r.Code)],
             AcknowledgedBy = by,
             AcknowledgedAt = at,
         };
+    }
+
+    /// <summary>
+    /// Whether this answer covers every reason <paramref name="recommendation"/> gives now, by code:
+    /// a new score in a sentence or a reworded reason keeps the answer, a new red flag needs a new one.
+    /// </summary>
+    public bool Answers(ReferralRecommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        return recommendation.Reasons.All(reason => ReasonCodes.Contains(reason.Code));
     }
 }

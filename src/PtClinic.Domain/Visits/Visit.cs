@@ -123,9 +123,6 @@ public sealed class Visit : ITenantOwned
     /// <summary>The visit's therapist, or the one covering it.</summary>
     public bool IsTreatedBy(Guid therapistId) => therapistId == TherapistId || therapistId == CoveringTherapistId;
 
-    /// <summary>Charting happens once the patient is here (or for a visit already completed).</summary>
-    public bool CanBeCharted => Status is VisitStatus.CheckedIn or VisitStatus.Completed;
-
     internal void Complete() => Status = VisitStatus.Completed;
 
     private void EnsureStatus(VisitStatus expected, string action)

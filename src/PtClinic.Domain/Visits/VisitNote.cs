@@ -1,15 +1,20 @@
 using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
 
 namespace PtClinic.Domain.Visits;
 
 /// <summary>
 /// The SOAP note of a visit. A draft saves as the therapist types; signing freezes it for good
-/// (the database refuses updates to a signed note too). Corrections are signed addenda.
+/// (the database refuses updates to a signed note too), and raises <see cref="VisitNoteSigned"/>
+/// so that everything charted with it freezes too. Corrections are signed addenda.
 /// </summary>
-public sealed class VisitNote : ITenantOwned
+public sealed class VisitNote : AggregateRoot, ITenantOwned
 {
     /// <summary>Per SOAP section; generous for a long evaluation, bounded against paste accidents.</summary>
     public const int SectionMaxLength = 20_000;
+
+    /// <summary>A note still unsigned this long after its visit started is overdue, and reported.</summary>
+    public static readonly TimeSpan SigningDeadline = TimeSpan.FromHours(24);
 
     private readonly List<NoteAddendum> _addenda = [];
 
@@ -55,11 +60,7 @@ public sealed class VisitNote : ITenantOwned
 
     public static VisitNote Start(Visit visit, StaffRef author, DateTimeOffset at)
     {
-        if (!visit.CanBeCharted)
-        {
-            throw new DomainException("Check the patient in before charting the visit.");
-        }
-
+        Charting.EnsureVisitCanBeCharted(visit);
         return new VisitNote
         {
             Id = Guid.CreateVersion7(at),
@@ -82,19 +83,20 @@ public sealed class VisitNote : ITenantOwned
         LastEditedAt = at;
     }
 
-    /// <summary>Signs the note as <paramref name="signer"/>: only the visit's therapist or the one covering it.</summary>
-    public void Sign(Visit visit, StaffRef signer, DateTimeOffset at)
+    /// <summary>
+    /// Signs the note as <paramref name="signer"/>, under the same rule as any charting: only the
+    /// visit's therapist or the one covering it, while the episode is not discharged.
+    /// </summary>
+    public void Sign(Visit visit, EpisodeStatus episodeStatus, StaffRef signer, DateTimeOffset at)
     {
-        EnsureDraft();
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(signer);
         if (visit.Id != VisitId)
         {
             throw new DomainException("The note belongs to another visit.");
         }
 
-        if (!visit.IsTreatedBy(signer.UserId))
-        {
-            throw new DomainException("Only the visit's therapist, or a therapist covering it, can sign this note.");
-        }
+        Charting.Decide(visit, Status, episodeStatus, signer.UserId).EnsureMayChart();
 
         if (IsEmpty)
         {
@@ -105,6 +107,7 @@ public sealed class VisitNote : ITenantOwned
         SignedAt = at;
         Status = NoteStatus.Signed;
         visit.Complete();
+        Raise(new VisitNoteSigned(this, visit));
     }
 
     public NoteAddendum AddAddendum(string text, StaffRef author, DateTimeOffset at)
@@ -123,7 +126,7 @@ public sealed class VisitNote : ITenantOwned
     {
         if (IsSigned)
         {
-            throw new DomainException("This note is signed and can no longer be changed; add an addendum instead.");
+            throw new DomainException(Charting.Message(ChartingRefusal.NoteSigned));
         }
     }
 

@@ -1,15 +1,26 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Infrastructure.Identity;
 
 /// <summary>
 /// The current user of one DI scope. In an HTTP request it is the request's user; a Blazor circuit
-/// outlives requests, so its sender opens a scope per operation and sets <see cref="Principal"/>.
+/// outlives requests, so its sender opens a scope per operation and sets <see cref="Principal"/>, as
+/// <see cref="ClinicOperationRunner"/> does for background work.
 /// </summary>
 public sealed class ClaimsCurrentUser(IHttpContextAccessor httpContextAccessor) : ICurrentUser
 {
+    /// <summary>
+    /// The system actor is recognised by how its principal was made, never by a role claim: no
+    /// sign-in issues this authentication type, so no account can become the system, whatever
+    /// roles the Identity tables were given.
+    /// </summary>
+    public const string SystemAuthenticationType = "PtClinic.System";
+
+    public const string SystemDisplayName = "PtClinic (system)";
+
     private ClaimsPrincipal? _principal;
 
     public ClaimsPrincipal? Principal
@@ -20,13 +31,23 @@ public sealed class ClaimsCurrentUser(IHttpContextAccessor httpContextAccessor) 
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 
-    public Guid? UserId => ParseGuid(ClaimTypes.NameIdentifier);
+    public bool IsSystem => IsAuthenticated && Principal!.Identity!.AuthenticationType == SystemAuthenticationType;
+
+    public Guid? UserId => IsSystem ? null : ParseGuid(ClaimTypes.NameIdentifier);
 
     public Guid? ClinicId => ParseGuid(ClinicClaimTypes.ClinicId);
 
     public string? DisplayName => IsAuthenticated ? Principal!.FindFirstValue(ClinicClaimTypes.FullName) : null;
 
-    public bool IsInRole(string role) => IsAuthenticated && Principal!.IsInRole(role);
+    public bool IsInRole(string role) => role == StaffRoles.System ? IsSystem : IsAuthenticated && !IsSystem && Principal!.IsInRole(role);
+
+    /// <summary>The system acting for one clinic: the clinic is its only claim that matters.</summary>
+    public static ClaimsPrincipal SystemOf(Guid clinicId) => new(new ClaimsIdentity(
+        [
+            new Claim(ClinicClaimTypes.ClinicId, clinicId.ToString()),
+            new Claim(ClinicClaimTypes.FullName, SystemDisplayName),
+        ],
+        SystemAuthenticationType));
 
     private Guid? ParseGuid(string claimType) =>
         IsAuthenticated && Guid.TryParse(Principal!.FindFirstValue(claimType), out var id) ? id : null;

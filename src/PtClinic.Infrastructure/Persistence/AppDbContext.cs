@@ -21,9 +21,10 @@ namespace PtClinic.Infrastructure.Persistence;
 /// <summary>
 /// One context for clinical data, Identity and data-protection keys. Each instance is bound to the
 /// clinic of the user it serves: a global query filter hides every other clinic's rows, and saving a
-/// row of another clinic is refused.
+/// row of another clinic is refused. It is also the unit of work that dispatches the domain events
+/// its tracked aggregates raised, inside the transaction of the save (AppDbContext.UnitOfWork.cs).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
 {
     // Contexts are pooled, so the user is set on each rent (ServingUser) and cleared on return
@@ -40,12 +41,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public override void Dispose()
     {
         _currentUser = NoUser.Instance;
+        _domainEvents = null;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         _currentUser = NoUser.Instance;
+        _domainEvents = null;
         return base.DisposeAsync();
     }
 
@@ -124,24 +127,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefuseWritesToOtherClinics();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RefuseWritesToOtherClinics();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
     /// <summary>Nobody signed in: the clinic filters match no row.</summary>
     private sealed class NoUser : ICurrentUser
     {
         public static readonly NoUser Instance = new();
 
         public bool IsAuthenticated => false;
+
+        public bool IsSystem => false;
 
         public Guid? UserId => null;
 

@@ -17,13 +17,12 @@ namespace PtClinic.Infrastructure.Seeding;
 /// with signed notes and an addendum, a discharged episode, and a day of visits for the demo
 /// therapist. The day is topped up on every start, so "Today" is never empty in a demo. Ellen's
 /// hamstring is charted in full: knots on the body chart, findings, scored questionnaires improving
-/// past their MCIDs, and the root causes her therapist confirmed or rejected.
+/// past their MCIDs, and the root causes her therapist confirmed or rejected. <paramref name="db"/>
+/// serves the demo therapist, so it sees the demo clinic only, and signing a note freezes its
+/// assessment the way the app does (through VisitNoteSigned, as the save commits).
 /// </summary>
 internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Assessments of signed notes: frozen once their knots and scores are saved (the database refuses them after).</summary>
-    private readonly List<(VisitAssessment Assessment, DateTimeOffset SignedAt)> _toFreeze = [];
-
     private const string EllenMrn = "P000101";
     private const string DanielMrn = "P000102";
     private const string GretaMrn = "P000103";
@@ -34,15 +33,13 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
     public async Task SeedHistoryAsync(StaffRef therapist, StaffRef frontDesk, CancellationToken ct)
     {
-        if (await db.Episodes.IgnoreQueryFilters().AnyAsync(e => e.ClinicId == DemoClinic.Id, ct))
+        if (await db.Episodes.AnyAsync(ct))
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        var patients = await db.Patients.IgnoreQueryFilters().Include(p => p.Consents)
-            .Where(p => p.ClinicId == DemoClinic.Id)
-            .ToDictionaryAsync(p => p.Mrn, ct);
+        var patients = await db.Patients.Include(p => p.Consents).ToDictionaryAsync(p => p.Mrn, ct);
 
         var ellen = patients[EllenMrn];
         ellen.ChangeOccupation("Software developer (sits most of the day), weekend runner");
@@ -65,12 +62,6 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         SeedEllensHamstring(ellen, therapist, now);
         SeedGretasDischargedBack(greta, therapist, now);
         await db.SaveChangesAsync(ct);
-        foreach (var (assessment, signedAt) in _toFreeze)
-        {
-            assessment.Freeze(signedAt);
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Books the demo therapist's day (once per clinic day) so Today has patients to chart.</summary>
@@ -79,18 +70,13 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var today = Calendar.DateOf(now);
         var (dayStart, dayEnd) = Calendar.DayOf(today);
-        if (await db.Visits.IgnoreQueryFilters().AnyAsync(
-                v => v.ClinicId == DemoClinic.Id && v.TherapistId == therapist.UserId && v.StartsAt >= dayStart && v.StartsAt < dayEnd, ct))
+        if (await db.Visits.AnyAsync(v => v.TherapistId == therapist.UserId && v.StartsAt >= dayStart && v.StartsAt < dayEnd, ct))
         {
             return;
         }
 
-        var episodes = await db.Episodes.IgnoreQueryFilters()
-            .Where(e => e.ClinicId == DemoClinic.Id && e.Status != EpisodeStatus.Discharged)
-            .ToListAsync(ct);
-        var patients = await db.Patients.IgnoreQueryFilters()
-            .Where(p => p.ClinicId == DemoClinic.Id)
-            .ToDictionaryAsync(p => p.Mrn, ct);
+        var episodes = await db.Episodes.Where(e => e.Status != EpisodeStatus.Discharged).ToListAsync(ct);
+        var patients = await db.Patients.ToDictionaryAsync(p => p.Mrn, ct);
 
         var ellensEpisode = episodes.First(e => e.PatientId == patients[EllenMrn].Id);
         // Ellen is already in the room and the note is under way: Today shows a draft to finish.
@@ -170,7 +156,11 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         episode.Discharge(DischargeReason.GoalsMet, "Pain-free at work for four weeks; continues the home program.", unsignedNotes: 0, now.AddDays(-30));
     }
 
-    /// <summary>A visit that happened: checked in at its start, charted (structured findings too, if given), and signed at its end.</summary>
+    /// <summary>
+    /// A visit that happened: checked in at its start, charted (structured findings too, if given),
+    /// and signed at its end. Saved in one go: the save writes the assessment and its knots first,
+    /// then freezes it as the signing's handler runs.
+    /// </summary>
     private VisitNote ChartSignedVisit(
         EpisodeOfCare episode, StaffRef therapist, DateTimeOffset at, int minutes, VisitType type,
         Action<VisitAssessment, Visit, StaffRef, DateTimeOffset>? chart, Soap soap)
@@ -184,10 +174,9 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             var assessment = VisitAssessment.Start(visit, therapist, at);
             chart(assessment, visit, therapist, at.AddMinutes(minutes / 2));
             db.VisitAssessments.Add(assessment);
-            _toFreeze.Add((assessment, at.AddMinutes(minutes + 10)));
         }
 
-        note.Sign(visit, therapist, at.AddMinutes(minutes + 10));
+        note.Sign(visit, episode.Status, therapist, at.AddMinutes(minutes + 10));
         db.Visits.Add(visit);
         db.VisitNotes.Add(note);
         return note;

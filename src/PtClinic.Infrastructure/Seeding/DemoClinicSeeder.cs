@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Patients;
@@ -15,12 +17,14 @@ namespace PtClinic.Infrastructure.Seeding;
 /// Creates the roles, the demo clinic with its settings and logo, its staff (a sign-in and a staff
 /// member each, two therapists so cover can be tried, with their credentials) and a few patients.
 /// Every step checks what is already there first, so running it on every start changes nothing
-/// the second time.
+/// the second time. The clinic's records are written as the demo therapist (who signs the past
+/// notes), through the same clinic filter and the same signing path as the app.
 /// </summary>
 public sealed partial class DemoClinicSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole<Guid>> roles,
+    IClinicOperationRunner runner,
     TimeProvider clock,
     ILogger<DemoClinicSeeder> logger)
 {
@@ -41,13 +45,17 @@ public sealed partial class DemoClinicSeeder(
 
         await SeedClinicSettingsAsync(await StaffRefAsync(DemoClinic.Admin), cancellationToken);
         await SeedCredentialsAsync(cancellationToken);
-        await SeedPatientsAsync(cancellationToken);
 
         var therapist = await StaffRefAsync(DemoClinic.Therapist);
         var frontDesk = await StaffRefAsync(DemoClinic.FrontDesk);
-        var charts = new DemoCharts(db, clock);
-        await charts.SeedHistoryAsync(therapist, frontDesk, cancellationToken);
-        await charts.SeedTodayAsync(therapist, cancellationToken);
+        await runner.RunAsync(ClinicActor.StaffOf(DemoClinic.Id, therapist.UserId), async (services, ct) =>
+        {
+            var clinicDb = services.GetRequiredService<AppDbContext>();
+            await SeedPatientsAsync(clinicDb, ct);
+            var charts = new DemoCharts(clinicDb, clock);
+            await charts.SeedHistoryAsync(therapist, frontDesk, ct);
+            await charts.SeedTodayAsync(therapist, ct);
+        }, cancellationToken);
         LogSeeded(logger, DemoClinic.Name);
     }
 
@@ -143,7 +151,7 @@ public sealed partial class DemoClinicSeeder(
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(DemoClinic.TimeZone)).DateTime);
+        var today = ClinicCalendar.For(DemoClinic.TimeZone).DateOf(now);
         var maya = await MemberAsync(DemoClinic.Therapist, cancellationToken);
         maya.AddCredential(CredentialKind.DryNeedlingCertification, "Chartered Society of Physiotherapy (AACP course)", "AACP-DN-20931",
             today.AddMonths(-14), today.AddMonths(22), today, now);
@@ -164,9 +172,9 @@ public sealed partial class DemoClinicSeeder(
         await db.StaffMembers.IgnoreQueryFilters().Include(s => s.Credentials)
             .SingleAsync(s => s.ClinicId == DemoClinic.Id && s.Email == demoUser.Email, cancellationToken);
 
-    private async Task SeedPatientsAsync(CancellationToken cancellationToken)
+    private async Task SeedPatientsAsync(AppDbContext clinicDb, CancellationToken cancellationToken)
     {
-        if (await db.Patients.IgnoreQueryFilters().AnyAsync(p => p.ClinicId == DemoClinic.Id, cancellationToken))
+        if (await clinicDb.Patients.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -185,10 +193,10 @@ public sealed partial class DemoClinicSeeder(
             var registered = now.AddDays(-120);
             var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, registered, ClinicCalendar.For(DemoClinic.TimeZone).DateOf(registered));
             patient.UpdateContact(p.Phone, null);
-            db.Patients.Add(patient);
+            clinicDb.Patients.Add(patient);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await clinicDb.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<StaffRef> StaffRefAsync(DemoUser demoUser)

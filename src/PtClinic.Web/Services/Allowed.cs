@@ -1,4 +1,3 @@
-using System.Reflection;
 using Mediator;
 using PtClinic.Application.Common.Security;
 using PtClinic.Domain.Staff;
@@ -6,18 +5,21 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Web.Services;
 
 /// <summary>
-/// Who may send a command or query, read from the message's own <see cref="RequiresRoleAttribute"/>:
-/// a page offers an action only to the roles the pipeline will let through, from one source.
+/// Who may send a command or query, as AuthorizeView's Roles takes it: the roles the message's own
+/// <see cref="RequiresRoleAttribute"/> names (<see cref="MessagePermissions"/>), so a page offers an
+/// action only to the roles the pipeline will let through.
 /// </summary>
 public static class Allowed
 {
-    /// <summary>The roles, comma-separated, as AuthorizeView's Roles takes them.</summary>
+    /// <summary>The staff roles, comma-separated (all of them when the message names none).</summary>
     public static string ToSend<TMessage>()
         where TMessage : IMessage => Roles<TMessage>.Joined;
 
     private static class Roles<TMessage>
+        where TMessage : IMessage
     {
-        public static readonly string Joined = string.Join(",",
-            typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.Roles ?? StaffRoles.All);
+        public static readonly string Joined = MessagePermissions.RequiredRoles<TMessage>() is { Count: > 0 } roles
+            ? string.Join(",", roles.Where(role => role != StaffRoles.System))
+            : string.Join(",", StaffRoles.All);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Clinics;
@@ -90,7 +91,8 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
 
     /// <summary>
     /// A row in every clinical table: patient, consent, episode, visit, signed note, addendum; and
-    /// in every administration table: staff member, credential, logo.
+    /// in every administration table: staff member, credential, logo. The note is signed and
+    /// amended through the commands: signing is what freezes the assessment.
     /// </summary>
     private async Task AddFullChartAsync(Guid clinicId, string given, string family)
     {
@@ -121,11 +123,9 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         db.AddRange(patient, episode, visit, note, assessment, decision, acknowledgement);
         await db.SaveChangesAsync();
 
-        // Knots go in before their assessment freezes: the database refuses them after.
-        note.Sign(visit, therapist, now);
-        assessment.Freeze(now);
-        note.AddAddendum("Forgot: pain 6/10 after running", therapist, now);
-        await db.SaveChangesAsync();
+        var signer = AppFixture.StaffOf(clinicId, therapist.UserId, StaffRoles.Therapist);
+        (await App.SendAsync(signer, new SignVisitNoteCommand(visit.Id, note.Version))).IsSuccess.ShouldBeTrue();
+        (await App.SendAsync(signer, new AddNoteAddendumCommand(visit.Id, "Forgot: pain 6/10 after running"))).IsSuccess.ShouldBeTrue();
     }
 
     private static async Task<List<object>> LoadAllAsync(PropertyInfo dbSetProperty, IAppDbContext db, bool ignoreFilters = false)

@@ -1,4 +1,5 @@
 using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.UnitTests.Domain;
@@ -17,16 +18,16 @@ public sealed class VisitNoteTests
     }
 
     [Theory]
-    [InlineData(VisitStatus.Scheduled, false)]
-    [InlineData(VisitStatus.CheckedIn, true)]
-    [InlineData(VisitStatus.Cancelled, false)]
-    [InlineData(VisitStatus.NoShow, false)]
-    public void A_note_is_started_once_the_patient_is_checked_in(VisitStatus status, bool allowed)
+    [InlineData(VisitStatus.Scheduled, ChartingRefusal.NotCheckedIn)]
+    [InlineData(VisitStatus.CheckedIn, null)]
+    [InlineData(VisitStatus.Cancelled, ChartingRefusal.VisitNotAttended)]
+    [InlineData(VisitStatus.NoShow, ChartingRefusal.VisitNotAttended)]
+    public void A_note_is_started_once_the_patient_is_checked_in(VisitStatus status, ChartingRefusal? refusal)
     {
         var (visit, _) = VisitTests.VisitIn(status);
         var start = () => VisitNote.Start(visit, new StaffRef(visit.TherapistId, "Maya"), Now);
 
-        if (allowed)
+        if (refusal is null)
         {
             var note = start();
             note.ShouldSatisfyAllConditions(
@@ -37,7 +38,7 @@ public sealed class VisitNoteTests
         }
         else
         {
-            Should.Throw<DomainException>(start).Message.ShouldContain("Check the patient in");
+            Should.Throw<DomainException>(start).Message.ShouldBe(Charting.Message(refusal.Value));
         }
     }
 
@@ -73,12 +74,16 @@ public sealed class VisitNoteTests
     {
         var (visit, note, therapist) = Draft();
 
-        note.Sign(visit, therapist, Now.AddMinutes(40));
+        note.Sign(visit, EpisodeStatus.Active, therapist, Now.AddMinutes(40));
 
         note.IsSigned.ShouldBeTrue();
         note.SignedBy.ShouldBe(therapist);
         note.SignedAt.ShouldBe(Now.AddMinutes(40));
         visit.Status.ShouldBe(VisitStatus.Completed);
+        var signed = note.TakeDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<VisitNoteSigned>();
+        (signed.ClinicId, signed.NoteId, signed.VisitId, signed.EpisodeId).ShouldBe((note.ClinicId, note.Id, visit.Id, visit.EpisodeId));
+        (signed.SignedBy, signed.SignedAt).ShouldBe((therapist, Now.AddMinutes(40)));
+        note.TakeDomainEvents().ShouldBeEmpty();
         Should.Throw<DomainException>(() => note.SaveDraft("Rewritten", null, null, null, therapist, Now)).Message.ShouldContain("addendum");
         note.Subjective.ShouldBe("Tight behind the knee");
     }
@@ -101,12 +106,12 @@ public sealed class VisitNoteTests
 
         if (allowed)
         {
-            note.Sign(visit, signer, Now);
+            note.Sign(visit, EpisodeStatus.Active, signer, Now);
             note.SignedBy.ShouldBe(signer);
         }
         else
         {
-            Should.Throw<DomainException>(() => note.Sign(visit, signer, Now));
+            Should.Throw<DomainException>(() => note.Sign(visit, EpisodeStatus.Active, signer, Now));
             note.IsSigned.ShouldBeFalse();
             visit.Status.ShouldBe(VisitStatus.CheckedIn);
         }
@@ -116,10 +121,12 @@ public sealed class VisitNoteTests
     public void Signing_twice_is_refused()
     {
         var (visit, note, therapist) = Draft();
-        note.Sign(visit, therapist, Now);
+        note.Sign(visit, EpisodeStatus.Active, therapist, Now);
+        note.TakeDomainEvents();
 
-        Should.Throw<DomainException>(() => note.Sign(visit, therapist, Now.AddHours(1)));
+        Should.Throw<DomainException>(() => note.Sign(visit, EpisodeStatus.Active, therapist, Now.AddHours(1)));
         note.SignedAt.ShouldBe(Now);
+        note.TakeDomainEvents().ShouldBeEmpty();
     }
 
     [Theory]
@@ -130,7 +137,7 @@ public sealed class VisitNoteTests
     {
         var (visit, note, therapist) = Draft(subjective);
 
-        Should.Throw<DomainException>(() => note.Sign(visit, therapist, Now)).Message.ShouldContain("empty");
+        Should.Throw<DomainException>(() => note.Sign(visit, EpisodeStatus.Active, therapist, Now)).Message.ShouldContain("empty");
         note.IsSigned.ShouldBeFalse();
         visit.Status.ShouldBe(VisitStatus.CheckedIn);
     }
@@ -141,7 +148,7 @@ public sealed class VisitNoteTests
         var (_, note, therapist) = Draft();
         var (otherVisit, _) = VisitTests.VisitIn(VisitStatus.CheckedIn);
 
-        Should.Throw<DomainException>(() => note.Sign(otherVisit, therapist, Now));
+        Should.Throw<DomainException>(() => note.Sign(otherVisit, EpisodeStatus.Active, therapist, Now));
         otherVisit.Status.ShouldBe(VisitStatus.CheckedIn);
     }
 
@@ -150,7 +157,7 @@ public sealed class VisitNoteTests
     {
         var (visit, note, therapist) = Draft();
         Should.Throw<DomainException>(() => note.AddAddendum("Too early", therapist, Now));
-        note.Sign(visit, therapist, Now);
+        note.Sign(visit, EpisodeStatus.Active, therapist, Now);
         var colleague = new StaffRef(Guid.CreateVersion7(), "Jonas Berg");
 
         var addendum = note.AddAddendum(" Pain 6/10 after running ", colleague, Now.AddDays(1));

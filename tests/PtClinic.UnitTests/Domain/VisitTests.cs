@@ -33,7 +33,7 @@ public sealed class VisitTests
                 visit.CheckIn(episode, Now);
                 var note = VisitNote.Start(visit, new StaffRef(Therapist, "Maya"), Now);
                 note.SaveDraft("Tight", null, null, null, new StaffRef(Therapist, "Maya"), Now);
-                note.Sign(visit, new StaffRef(Therapist, "Maya"), Now);
+                note.Sign(visit, episode.Status, new StaffRef(Therapist, "Maya"), Now);
                 break;
         }
 
@@ -52,7 +52,7 @@ public sealed class VisitTests
         visit.PatientId.ShouldBe(episode.PatientId);
         visit.EpisodeId.ShouldBe(episode.Id);
         visit.Status.ShouldBe(VisitStatus.Scheduled);
-        visit.CanBeCharted.ShouldBeFalse();
+        Charting.Decide(visit, null, episode.Status, visit.TherapistId).Refusal.ShouldBe(ChartingRefusal.NotCheckedIn);
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class VisitTests
 
         visit.Status.ShouldBe(VisitStatus.CheckedIn);
         visit.CheckedInAt.ShouldBe(Now.AddMinutes(2));
-        visit.CanBeCharted.ShouldBeTrue();
+        Charting.Decide(visit, null, episode.Status, visit.TherapistId).MayChart.ShouldBeTrue();
         episode.Status.ShouldBe(after);
     }
 

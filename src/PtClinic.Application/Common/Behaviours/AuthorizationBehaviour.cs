@@ -1,4 +1,3 @@
-using System.Reflection;
 using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
@@ -14,9 +13,6 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    private static readonly IReadOnlyList<string> RequiredRoles =
-        typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.Roles ?? [];
-
     public ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
@@ -27,7 +23,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
             return ValueTask.FromResult(FailedResult<TResponse>.From(Error.Forbidden("Please sign in to continue.")));
         }
 
-        if (RequiredRoles.Count > 0 && !RequiredRoles.Any(currentUser.IsInRole))
+        if (!currentUser.MaySend<TMessage>())
         {
             return ValueTask.FromResult(FailedResult<TResponse>.From(
                 Error.Forbidden("Your role does not allow this action.")));

@@ -7,8 +7,8 @@ using PtClinic.Application.Common.Results;
 namespace PtClinic.Application.Common.Behaviours;
 
 /// <summary>
-/// First in the pipeline: logs the message type, the user and the outcome. Never the message itself:
-/// commands carry patient data.
+/// First in the pipeline: logs the message type, who sent it (a user, or the system for background
+/// work) for which clinic, and the outcome. Never the message itself: commands carry patient data.
 /// </summary>
 public sealed partial class LoggingBehaviour<TMessage, TResponse>(
     ILogger<LoggingBehaviour<TMessage, TResponse>> logger,
@@ -16,6 +16,9 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
+    private const string SystemActor = "system";
+    private const string UserActor = "user";
+
     public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
@@ -25,21 +28,22 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(
         var response = await next(message, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
+        var actor = currentUser.IsSystem ? SystemActor : UserActor;
         if (response is IResult { IsSuccess: false, Error: { } error })
         {
-            LogFailed(logger, typeof(TMessage).Name, currentUser.UserId, error.Kind, elapsed);
+            LogFailed(logger, typeof(TMessage).Name, actor, currentUser.UserId, currentUser.ClinicId, error.Kind, elapsed);
         }
         else
         {
-            LogHandled(logger, typeof(TMessage).Name, currentUser.UserId, elapsed);
+            LogHandled(logger, typeof(TMessage).Name, actor, currentUser.UserId, currentUser.ClinicId, elapsed);
         }
 
         return response;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} by user {UserId} succeeded in {ElapsedMs:0.0} ms")]
-    private static partial void LogHandled(ILogger logger, string messageType, Guid? userId, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} by {Actor} {UserId} of clinic {ClinicId} succeeded in {ElapsedMs:0.0} ms")]
+    private static partial void LogHandled(ILogger logger, string messageType, string actor, Guid? userId, Guid? clinicId, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} by user {UserId} failed with {ErrorKind} in {ElapsedMs:0.0} ms")]
-    private static partial void LogFailed(ILogger logger, string messageType, Guid? userId, ErrorKind errorKind, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} by {Actor} {UserId} of clinic {ClinicId} failed with {ErrorKind} in {ElapsedMs:0.0} ms")]
+    private static partial void LogFailed(ILogger logger, string messageType, string actor, Guid? userId, Guid? clinicId, ErrorKind errorKind, double elapsedMs);
 }

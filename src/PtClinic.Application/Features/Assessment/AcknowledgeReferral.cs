@@ -1,16 +1,14 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Assessment;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
-using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Assessment;
 
@@ -38,20 +36,16 @@ public sealed class AcknowledgeReferralHandler(IAppDbContext db, ICurrentUser cu
 {
     public async ValueTask<Result> Handle(AcknowledgeReferralCommand command, CancellationToken cancellationToken)
     {
-        var charted = await db.VisitWithAssessmentAsync(command.VisitId, cancellationToken);
-        if (charted is not { } found)
+        var charted = await db.ChartableVisitAsync(command.VisitId, currentUser, cancellationToken);
+        if (!charted.IsSuccess)
         {
-            return Error.NotFound("Visit");
+            return charted.Error;
         }
 
-        var (assessment, visit) = found;
-        if (await db.VisitNotes.AnyAsync(n => n.VisitId == visit.Id && n.Status == NoteStatus.Signed, cancellationToken))
-        {
-            return Error.Rule("This visit's note is signed; record the referral in an addendum.");
-        }
-
+        var visit = charted.Value.Visit;
+        var findings = await db.FindingsAtAsync(visit.Id, cancellationToken);
         var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
-        var recommendation = ClinicalReasoning.ReferralAt(assessment?.Findings ?? Findings.None, scores, visit.StartsAt);
+        var recommendation = ClinicalReasoning.ReferralAt(findings, scores, visit.StartsAt);
         if (recommendation is null)
         {
             return Error.Rule("Nothing at this visit calls for a referral to a doctor.");

@@ -3,9 +3,9 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Features.Staff;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Common;
-using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Assessment;
@@ -16,8 +16,8 @@ public sealed record AssessmentSaved(Guid AssessmentId, uint Version, DateTimeOf
 /// <summary>
 /// The one way the assessment commands load what they change. <c>version</c> is the assessment the
 /// page holds, null for "none yet": anything else (another tab saved in between, or started the
-/// assessment first) is a Conflict. The first change starts the assessment, under the same rules
-/// as the note: the patient is checked in, the note is not signed, the episode is not discharged.
+/// assessment first) is a Conflict. Every change, the first one that starts the assessment too,
+/// is under the charting rule (<see cref="Charting"/>), as the note's text is.
 /// </summary>
 internal static class AssessmentEditing
 {
@@ -32,8 +32,14 @@ internal static class AssessmentEditing
         this IAppDbContext db, Guid visitId, uint? version, ICurrentUser user, TimeProvider clock,
         Action<VisitAssessment, StaffRef, DateTimeOffset> change, CancellationToken cancellationToken)
     {
+        var charted = await db.ChartableVisitAsync(visitId, user, cancellationToken);
+        if (!charted.IsSuccess)
+        {
+            return charted.Error;
+        }
+
         var now = clock.NowToTheMicrosecond();
-        var loaded = await db.LoadForEditAsync(visitId, version, user, now, cancellationToken);
+        var loaded = await db.LoadForEditAsync(charted.Value.Visit, version, user, now, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
@@ -44,12 +50,12 @@ internal static class AssessmentEditing
     }
 
     private static async Task<Result<VisitAssessment>> LoadForEditAsync(
-        this IAppDbContext db, Guid visitId, uint? version, ICurrentUser user, DateTimeOffset now, CancellationToken cancellationToken)
+        this IAppDbContext db, Visit visit, uint? version, ICurrentUser user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var assessment = await db.VisitAssessments
             .Include(a => a.Knots)
             .Include(a => a.Outcomes)
-            .FirstOrDefaultAsync(a => a.VisitId == visitId, cancellationToken);
+            .FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
         if (assessment is not null)
         {
             if (version is not { } held || held != assessment.Version)
@@ -65,24 +71,6 @@ internal static class AssessmentEditing
         if (version is not null)
         {
             return Error.Conflict(ConflictMessage);
-        }
-
-        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, cancellationToken);
-        if (visit is null)
-        {
-            return Error.NotFound("Visit");
-        }
-
-        var episodeStatus = await db.Episodes.Where(e => e.Id == visit.EpisodeId).Select(e => e.Status).SingleAsync(cancellationToken);
-        if (episodeStatus == EpisodeStatus.Discharged)
-        {
-            return Error.Rule("The episode is discharged; its notes take addenda only.");
-        }
-
-        var noteStatus = await db.VisitNotes.Where(n => n.VisitId == visitId).Select(n => (NoteStatus?)n.Status).FirstOrDefaultAsync(cancellationToken);
-        if (noteStatus == NoteStatus.Signed)
-        {
-            return Error.Rule("This visit's note is signed; its findings can no longer be changed. Add an addendum instead.");
         }
 
         assessment = VisitAssessment.Start(visit, user.AsStaffRef(), now);

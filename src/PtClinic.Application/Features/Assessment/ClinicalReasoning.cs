@@ -3,7 +3,6 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Reasoning;
-using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Assessment;
 
@@ -34,8 +33,9 @@ internal static class ClinicalReasoning
             [.. scores.Where(s => s.Measure == OutcomeMeasure.Nprs && s.VisitStartsAt <= visitStartsAt).Select(s => (int)s.Score)]);
 
     /// <summary>
-    /// The latest answer given at the visit that covers every reason the recommendation now gives
-    /// (an answer to one red flag does not answer a second one recorded after it), or null.
+    /// The latest answer given at the visit that covers every reason the recommendation now gives,
+    /// matched by the reasons' codes (an answer to one red flag does not answer a second one recorded
+    /// after it; a changed NPRS in the sentence does not un-answer it), or null.
     /// </summary>
     public static async Task<ReferralAcknowledgement?> AnswerToAsync(
         this IAppDbContext db, Guid visitId, ReferralRecommendation recommendation, CancellationToken cancellationToken)
@@ -44,20 +44,11 @@ internal static class ClinicalReasoning
             .Where(r => r.VisitId == visitId)
             .OrderByDescending(r => r.AcknowledgedAt)
             .ToListAsync(cancellationToken);
-        return answers.FirstOrDefault(a => recommendation.Reasons.All(a.Reasons.Contains));
+        return answers.FirstOrDefault(a => a.Answers(recommendation));
     }
 
     /// <summary>The visit's findings, or none when nothing is charted yet.</summary>
-    public static async Task<(VisitAssessment? Assessment, Visit Visit)?> VisitWithAssessmentAsync(
-        this IAppDbContext db, Guid visitId, CancellationToken cancellationToken)
-    {
-        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, cancellationToken);
-        if (visit is null)
-        {
-            return null;
-        }
-
-        var assessment = await db.VisitAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visitId, cancellationToken);
-        return (assessment, visit);
-    }
+    public static async Task<Findings> FindingsAtAsync(this IAppDbContext db, Guid visitId, CancellationToken cancellationToken) =>
+        await db.VisitAssessments.Where(a => a.VisitId == visitId).Select(a => a.Findings).FirstOrDefaultAsync(cancellationToken)
+        ?? Findings.None;
 }

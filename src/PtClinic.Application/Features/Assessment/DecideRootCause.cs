@@ -1,16 +1,14 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Episodes;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
-using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Assessment;
 
@@ -38,29 +36,15 @@ public sealed class DecideRootCauseHandler(IAppDbContext db, ICurrentUser curren
 {
     public async ValueTask<Result> Handle(DecideRootCauseCommand command, CancellationToken cancellationToken)
     {
-        var charted = await db.VisitWithAssessmentAsync(command.VisitId, cancellationToken);
-        if (charted is not { } found)
+        var charted = await db.ChartableVisitAsync(command.VisitId, currentUser, cancellationToken);
+        if (!charted.IsSuccess)
         {
-            return Error.NotFound("Visit");
+            return charted.Error;
         }
 
-        var (assessment, visit) = found;
-        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == visit.EpisodeId, cancellationToken);
-        episode.EnsureNotDischarged();
-        var noteSigned = await db.VisitNotes.AnyAsync(n => n.VisitId == visit.Id && n.Status == NoteStatus.Signed, cancellationToken);
-        if (noteSigned || assessment is { IsFrozen: true })
-        {
-            return Error.Rule("This visit's note is signed; decide on causes at the patient's next visit.");
-        }
-
-        if (!visit.CanBeCharted)
-        {
-            return Error.Rule("Check the patient in before charting the visit.");
-        }
-
-        var evidence = assessment is null
-            ? []
-            : RootCauseEngine.Propose(assessment.Findings).SingleOrDefault(h => h.Cause == command.Cause)?.Evidence ?? [];
+        var visit = charted.Value.Visit;
+        var findings = await db.FindingsAtAsync(visit.Id, cancellationToken);
+        var evidence = RootCauseEngine.Propose(findings).SingleOrDefault(h => h.Cause == command.Cause)?.Evidence ?? [];
         var now = clock.NowToTheMicrosecond();
         var decision = command.Verdict == HypothesisVerdict.Confirmed
             ? HypothesisDecision.Confirm(command.Cause, command.Reason!, currentUser.AsStaffRef(), now)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Episodes;
@@ -76,27 +77,27 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
 
     public async ValueTask<Result<VisitAssessmentDto>> Handle(GetVisitAssessmentQuery query, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == query.VisitId, cancellationToken);
-        if (visit is null)
+        var chart = await db.ChartedVisitAsync(query.VisitId, cancellationToken);
+        if (chart is null)
         {
             return Error.NotFound("Visit");
         }
 
+        var visit = chart.Visit;
+        var signed = chart.NoteStatus == NoteStatus.Signed;
         var assessment = await db.VisitAssessments.AsNoTracking()
             .Include(a => a.Knots)
             .Include(a => a.Outcomes)
             .FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
-        var note = await db.VisitNotes.Where(n => n.VisitId == visit.Id)
-            .Select(n => new { n.Status, n.SignedAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        var episodeStatus = await db.Episodes.Where(e => e.Id == visit.EpisodeId).Select(e => e.Status).SingleAsync(cancellationToken);
+        var signedAt = signed
+            ? await db.VisitNotes.Where(n => n.VisitId == visit.Id).Select(n => n.SignedAt).FirstAsync(cancellationToken)
+            : null;
         var decisions = await db.CauseDecisions.AsNoTracking().Where(d => d.EpisodeId == visit.EpisodeId).ToListAsync(cancellationToken);
         var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
 
-        var signed = note?.Status == NoteStatus.Signed;
         var findings = assessment?.Findings ?? Findings.None;
         // A signed note shows the causes as they stood when it was signed; a draft, as they stand now.
-        var asOf = assessment?.FrozenAt ?? note?.SignedAt ?? clock.GetUtcNow();
+        var asOf = assessment?.FrozenAt ?? signedAt ?? clock.GetUtcNow();
         var standing = CauseDecision.Standing(decisions, asOf)
             .Select(d => new CauseDecisionDto(d.Cause, d.Verdict, d.Reason, d.Evidence, d.DecidedBy.Name, d.DecidedAt, d.VisitId == visit.Id))
             .ToList();
@@ -110,8 +111,8 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
             assessment?.Version,
             assessment?.LastEditedAt,
             assessment?.IsFrozen == true || signed,
-            CanEdit: !signed && assessment?.IsFrozen != true && visit.CanBeCharted
-                && episodeStatus != EpisodeStatus.Discharged && currentUser.IsInRole(StaffRoles.Therapist),
+            // The rule and the role the commands are held to, so the page offers only what will succeed.
+            CanEdit: chart.DecisionFor(currentUser).MayChart && currentUser.MaySend<SaveFindingsCommand>(),
             FindingsInput.From(findings),
             [.. (assessment?.Knots ?? []).OrderBy(k => k.Id).Select(ToDto)],
             [.. (assessment?.Outcomes ?? []).OrderBy(o => o.Measure).Select(o => ToDto(o, visit, scores))],
@@ -160,7 +161,7 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
 
         var answer = await db.AnswerToAsync(visit.Id, recommendation, cancellationToken);
         return new ReferralDto(
-            recommendation.Reasons,
+            [.. recommendation.Reasons.Select(r => r.Text)],
             answer is null ? null : new ReferralAcknowledgementDto(answer.Action, answer.Note, answer.AcknowledgedBy.Name, answer.AcknowledgedAt));
     }
 }

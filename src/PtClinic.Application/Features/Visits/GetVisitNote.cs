@@ -4,7 +4,6 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -71,12 +70,10 @@ public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff,
         var therapistName = await staff.NameOfAsync(currentUser.ClinicId!.Value, visit.TherapistId, cancellationToken);
         var redFlags = (await db.RedFlagsAsync([(visit.Id, visit.EpisodeId, visit.StartsAt)], cancellationToken))[visit.Id];
 
-        // The same conditions the commands enforce, so the page offers only what will succeed.
-        var canEdit = note is not { IsSigned: true }
-            && visit.CanBeCharted
-            && context.Status != EpisodeStatus.Discharged
-            && currentUser.IsInRole(StaffRoles.Therapist);
-        var canSign = canEdit && currentUser.UserId is { } me && visit.IsTreatedBy(me);
+        // The rule and the roles the commands are held to, so the page offers only what will succeed.
+        var charting = Charting.Decide(visit, note?.Status, context.Status, currentUser.UserId);
+        var canEdit = charting.MayChart && currentUser.MaySend<SaveNoteDraftCommand>();
+        var canSign = charting.MayChart && currentUser.MaySend<SignVisitNoteCommand>();
 
         return new VisitNoteDto(
             visit.Id,

@@ -9,7 +9,6 @@ using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -45,8 +44,8 @@ public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftComm
 }
 
 /// <summary>
-/// Runs on every pause in typing, so the usual save costs one SELECT (the note, by its unique visit)
-/// and one UPDATE; the visit and episode are loaded only to create the note.
+/// Runs on every pause in typing, so the usual save costs one SELECT (the visit, its note and its
+/// episode's status together, for the charting rule) and one UPDATE.
 /// </summary>
 public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<SaveNoteDraftCommand, Result<NoteDraftSaved>>
@@ -56,13 +55,20 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
 
     public async ValueTask<Result<NoteDraftSaved>> Handle(SaveNoteDraftCommand command, CancellationToken cancellationToken)
     {
-        // A draft implies an episode still open: discharge is refused while any note is a draft, and
-        // no note starts in a discharged episode. So the usual save reads the note alone, by its
-        // unique visit, and writes it back.
-        var note = await db.VisitNotes.FirstOrDefaultAsync(n => n.VisitId == command.VisitId, cancellationToken);
-        if (note is null)
+        var chart = await db.VisitWithNoteAsync(command.VisitId, cancellationToken);
+        if (chart is null)
         {
-            return await StartAsync(command, cancellationToken);
+            return Error.NotFound("Visit");
+        }
+
+        if (chart.DecisionFor(currentUser) is { MayChart: false } refused)
+        {
+            return Error.Rule(refused.Message!);
+        }
+
+        if (chart.Note is not { } note)
+        {
+            return await StartAsync(command, chart.Visit, cancellationToken);
         }
 
         if (command.Version is not { } version)
@@ -78,20 +84,8 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
         return new NoteDraftSaved(note.Id, note.Version, note.LastEditedAt);
     }
 
-    private async Task<Result<NoteDraftSaved>> StartAsync(SaveNoteDraftCommand command, CancellationToken cancellationToken)
+    private async Task<Result<NoteDraftSaved>> StartAsync(SaveNoteDraftCommand command, Visit visit, CancellationToken cancellationToken)
     {
-        var chart = await (
-                from v in db.Visits.AsNoTracking()
-                join e in db.Episodes.AsNoTracking() on v.EpisodeId equals e.Id
-                where v.Id == command.VisitId
-                select new { Visit = v, Episode = e })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (chart is null)
-        {
-            return Error.NotFound("Visit");
-        }
-
-        chart.Episode.EnsureNotDischarged();
         if (command.Version is not null)
         {
             // The editor had a note that is no longer there.
@@ -100,7 +94,7 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
 
         var author = currentUser.AsStaffRef();
         var now = clock.NowToTheMicrosecond();
-        var note = VisitNote.Start(chart.Visit, author, now);
+        var note = VisitNote.Start(visit, author, now);
         note.SaveDraft(command.Subjective, command.Objective, command.Assessment, command.Plan, author, now);
         db.VisitNotes.Add(note);
         try

@@ -1,13 +1,11 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Staff;
-using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -33,42 +31,44 @@ public sealed class SignVisitNoteHandler(IAppDbContext db, ICurrentUser currentU
 {
     public async ValueTask<Result> Handle(SignVisitNoteCommand command, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken);
-        if (visit is null)
+        var chart = await db.VisitWithNoteAsync(command.VisitId, cancellationToken);
+        if (chart is null)
         {
             return Error.NotFound("Visit");
         }
 
-        var note = await db.VisitNotes.FirstOrDefaultAsync(n => n.VisitId == visit.Id, cancellationToken);
+        if (chart.DecisionFor(currentUser) is { MayChart: false } refused)
+        {
+            return Error.Rule(refused.Message!);
+        }
+
+        var (visit, note, episodeStatus) = chart;
         if (note is null)
         {
             return Error.Rule("There is no note to sign yet; write at least one section.");
         }
 
-        // As the charting page offers it: a discharged episode's notes take addenda only.
-        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == visit.EpisodeId, cancellationToken);
-        episode.EnsureNotDischarged();
-
-        // The structured assessment freezes with the note; an open refer-to-doctor recommendation
-        // must be answered first (refer, or document why not).
-        var assessment = await db.VisitAssessments.FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
-        if (assessment is not null && await UnansweredReferralAsync(assessment, visit, cancellationToken))
+        // An open refer-to-doctor recommendation must be answered first (refer, or document why not).
+        if (await UnansweredReferralAsync(visit, cancellationToken))
         {
             return Error.Rule("This visit raises a refer-to-doctor recommendation: record that you referred the patient, or why not, before signing.");
         }
 
         var now = clock.GetUtcNow();
         db.Entry(note).Property(n => n.Version).OriginalValue = command.Version;
-        note.Sign(visit, currentUser.AsStaffRef(), now);
-        assessment?.Freeze(now);
+        // Signing raises VisitNoteSigned: the assessment and whatever else belongs to the note
+        // freeze through its handlers, in this save's transaction.
+        note.Sign(visit, episodeStatus, currentUser.AsStaffRef(), now);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
 
-    private async Task<bool> UnansweredReferralAsync(VisitAssessment assessment, Visit visit, CancellationToken cancellationToken)
+    /// <summary>As the page shows it and as the referral is answered: this visit's findings, the episode's NPRS up to it.</summary>
+    private async Task<bool> UnansweredReferralAsync(Visit visit, CancellationToken cancellationToken)
     {
+        var findings = await db.FindingsAtAsync(visit.Id, cancellationToken);
         var scores = await db.ScoresAsync(visit.EpisodeId, cancellationToken);
-        var recommendation = ClinicalReasoning.ReferralAt(assessment.Findings, scores, visit.StartsAt);
+        var recommendation = ClinicalReasoning.ReferralAt(findings, scores, visit.StartsAt);
         if (recommendation is null)
         {
             return false;

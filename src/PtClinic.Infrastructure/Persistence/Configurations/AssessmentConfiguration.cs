@@ -98,6 +98,7 @@ internal sealed class ReferralAcknowledgementConfiguration : IEntityTypeConfigur
         builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Note).HasMaxLength(ReferralAcknowledgement.NoteMaxLength);
         builder.PrimitiveCollection(r => r.Reasons);
+        builder.PrimitiveCollection(r => r.ReasonCodes);
         builder.ComplexProperty(r => r.AcknowledgedBy, StaffRefColumns.Configure);
     }
 }

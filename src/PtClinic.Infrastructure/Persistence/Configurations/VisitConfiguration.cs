@@ -15,7 +15,6 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.CancellationReason).HasMaxLength(Visit.CancellationReasonMaxLength);
         builder.Property(v => v.Version).IsRowVersion();
-        builder.Ignore(v => v.CanBeCharted);
         // The Today page: one therapist's visits in a day.
         builder.HasIndex(v => new { v.ClinicId, v.TherapistId, v.StartsAt });
         builder.HasIndex(v => new { v.ClinicId, v.CoveringTherapistId, v.StartsAt });

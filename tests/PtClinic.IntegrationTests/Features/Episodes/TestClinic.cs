@@ -123,18 +123,18 @@ public sealed class TestClinic
             episodeId, IdOf(therapist ?? Therapist), startsAt ?? DateTimeOffset.UtcNow.AddMinutes(-5), 45, VisitType.FollowUp))).Ok();
 
     /// <summary>An episode with one visit, checked in and ready to chart.</summary>
-    public async Task<(Guid EpisodeId, Guid VisitId)> CheckedInVisitAsync(ClaimsPrincipal? therapist = null)
+    public async Task<(Guid EpisodeId, Guid VisitId)> CheckedInVisitAsync(ClaimsPrincipal? therapist = null, DateTimeOffset? startsAt = null)
     {
         var episodeId = await OpenEpisodeAsync(therapist: therapist);
-        var visitId = await ScheduleVisitAsync(episodeId, therapist: therapist);
+        var visitId = await ScheduleVisitAsync(episodeId, startsAt, therapist);
         (await _app.SendAsync(Desk, new CheckInVisitCommand(visitId))).Ok();
         return (episodeId, visitId);
     }
 
     /// <summary>A checked-in visit whose note the therapist wrote and signed.</summary>
-    public async Task<(Guid EpisodeId, Guid VisitId)> SignedVisitAsync()
+    public async Task<(Guid EpisodeId, Guid VisitId)> SignedVisitAsync(DateTimeOffset? startsAt = null)
     {
-        var (episodeId, visitId) = await CheckedInVisitAsync();
+        var (episodeId, visitId) = await CheckedInVisitAsync(startsAt: startsAt);
         var saved = (await _app.SendAsync(Therapist, new SaveNoteDraftCommand(visitId, null, "Tight behind the left knee", null, null, null))).Ok();
         (await _app.SendAsync(Therapist, new SignVisitNoteCommand(visitId, saved.Version))).Ok();
         return (episodeId, visitId);

@@ -15,7 +15,7 @@ namespace PtClinic.IntegrationTests.Features.Visits;
 public sealed class GetVisitNoteTests(AppFixture app) : IntegrationTest(app)
 {
     [Fact]
-    public async Task Before_the_first_save_the_note_is_blank_and_only_the_treating_therapist_may_sign()
+    public async Task Before_the_first_save_the_note_is_blank_and_only_the_treating_therapist_may_chart_and_sign()
     {
         var clinic = await TestClinic.CreateAsync(App);
         var (episodeId, visitId) = await clinic.CheckedInVisitAsync();
@@ -36,7 +36,7 @@ public sealed class GetVisitNoteTests(AppFixture app) : IntegrationTest(app)
             n => n.Subjective.ShouldBe(""),
             n => n.Addenda.ShouldBeEmpty());
         (mine.CanEdit, mine.CanSign).ShouldBe((true, true));
-        (colleagues.CanEdit, colleagues.CanSign).ShouldBe((true, false));
+        (colleagues.CanEdit, colleagues.CanSign).ShouldBe((false, false));
         (managers.CanEdit, managers.CanSign).ShouldBe((false, false));
     }
 

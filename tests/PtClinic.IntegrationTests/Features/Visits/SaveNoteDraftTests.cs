@@ -35,6 +35,7 @@ public sealed class SaveNoteDraftTests(AppFixture app) : IntegrationTest(app)
     {
         var clinic = await TestClinic.CreateAsync(App);
         var (_, visitId) = await clinic.CheckedInVisitAsync();
+        (await App.SendAsync(clinic.Desk, new AssignVisitCoverCommand(visitId, TestClinic.IdOf(clinic.OtherTherapist)))).Ok();
         (await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, "Start", null, null, null))).Ok();
         var seenByMe = (await clinic.NoteAsync(visitId)).Version;
         var seenByThem = (await clinic.NoteAsync(visitId, clinic.OtherTherapist)).Version;

@@ -78,6 +78,7 @@ public sealed class SignVisitNoteTests(AppFixture app) : IntegrationTest(app)
     {
         var clinic = await TestClinic.CreateAsync(App);
         var (_, visitId) = await clinic.CheckedInVisitAsync();
+        (await App.SendAsync(clinic.Desk, new AssignVisitCoverCommand(visitId, TestClinic.IdOf(clinic.OtherTherapist)))).Ok();
         var seen = (await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, "What I read", null, null, null))).Ok();
         (await App.SendAsync(clinic.OtherTherapist, new SaveNoteDraftCommand(visitId, seen.Version, "What they wrote", null, null, null))).Ok();
 

@@ -42,26 +42,37 @@ public sealed class VisitAssessmentTests
     private static PsfsResponse Psfs(int each) =>
         PsfsResponse.From([new("Run 5 km", each), new("Climb stairs", each), new("Sit through a film", each)]);
 
-    private static (VisitAssessment Assessment, StaffRef Therapist, Guid Knot) Charted()
+    private static (VisitAssessment Assessment, StaffRef Therapist, Guid Knot) Charted() => ChartedAt().Charted;
+
+    /// <summary>As <see cref="Charted"/>, with a way to sign the visit's note at a given time.</summary>
+    private static ((VisitAssessment Assessment, StaffRef Therapist, Guid Knot) Charted, Func<DateTimeOffset, VisitNoteSigned> SignNote) ChartedAt()
     {
-        var (assessment, therapist) = Started();
+        var (visit, episode) = VisitTests.VisitIn(VisitStatus.CheckedIn);
+        var therapist = new StaffRef(visit.TherapistId, "Maya Lindqvist");
+        var assessment = VisitAssessment.Start(visit, therapist, Now);
         var knot = assessment.AddKnot(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird, Presentation(), therapist, Now);
         assessment.RecordOutcome(Psfs(5), therapist, Now);
-        return (assessment, therapist, knot.Id);
+        return ((assessment, therapist, knot.Id), at =>
+        {
+            var note = VisitNote.Start(visit, therapist, Now);
+            note.SaveDraft("Tight behind the knee", null, null, null, therapist, Now);
+            note.Sign(visit, episode.Status, therapist, at);
+            return note.TakeDomainEvents().OfType<VisitNoteSigned>().Single();
+        });
     }
 
     [Theory]
-    [InlineData(VisitStatus.Scheduled, false)]
-    [InlineData(VisitStatus.CheckedIn, true)]
-    [InlineData(VisitStatus.Cancelled, false)]
-    [InlineData(VisitStatus.NoShow, false)]
-    public void An_assessment_is_started_once_the_patient_is_checked_in(VisitStatus status, bool allowed)
+    [InlineData(VisitStatus.Scheduled, ChartingRefusal.NotCheckedIn)]
+    [InlineData(VisitStatus.CheckedIn, null)]
+    [InlineData(VisitStatus.Cancelled, ChartingRefusal.VisitNotAttended)]
+    [InlineData(VisitStatus.NoShow, ChartingRefusal.VisitNotAttended)]
+    public void An_assessment_is_started_once_the_patient_is_checked_in(VisitStatus status, ChartingRefusal? refusal)
     {
         var (visit, _) = VisitTests.VisitIn(status);
         var therapist = new StaffRef(visit.TherapistId, "Maya");
         var start = () => VisitAssessment.Start(visit, therapist, Now);
 
-        if (allowed)
+        if (refusal is null)
         {
             start().ShouldSatisfyAllConditions(
                 a => a.VisitId.ShouldBe(visit.Id),
@@ -76,7 +87,7 @@ public sealed class VisitAssessmentTests
         }
         else
         {
-            Should.Throw<DomainException>(start).Message.ShouldContain("Check the patient in");
+            Should.Throw<DomainException>(start).Message.ShouldBe(Charting.Message(refusal.Value));
         }
     }
 
@@ -273,9 +284,9 @@ public sealed class VisitAssessmentTests
     [Fact]
     public void Freezing_records_when_the_note_was_signed()
     {
-        var (assessment, _, _) = Charted();
+        var ((assessment, _, _), signNote) = ChartedAt();
 
-        assessment.Freeze(Now.AddMinutes(40));
+        assessment.Freeze(signNote(Now.AddMinutes(40)));
 
         assessment.IsFrozen.ShouldBeTrue();
         assessment.FrozenAt.ShouldBe(Now.AddMinutes(40));
@@ -285,8 +296,8 @@ public sealed class VisitAssessmentTests
     [MemberData(nameof(ChangeNames))]
     public void Once_frozen_every_change_is_refused(string change)
     {
-        var (assessment, therapist, knot) = Charted();
-        assessment.Freeze(Now.AddMinutes(40));
+        var ((assessment, therapist, knot), signNote) = ChartedAt();
+        assessment.Freeze(signNote(Now.AddMinutes(40)));
 
         Should.Throw<DomainException>(() => Changes[change](assessment, knot, Colleague, Now.AddHours(1)))
             .Message.ShouldContain("signed");
@@ -300,10 +311,21 @@ public sealed class VisitAssessmentTests
     [Fact]
     public void Freezing_twice_is_refused()
     {
-        var (assessment, _, _) = Charted();
-        assessment.Freeze(Now.AddMinutes(40));
+        var ((assessment, _, _), signNote) = ChartedAt();
+        var signed = signNote(Now.AddMinutes(40));
+        assessment.Freeze(signed);
 
-        Should.Throw<DomainException>(() => assessment.Freeze(Now.AddHours(2))).Message.ShouldContain("signed");
+        Should.Throw<DomainException>(() => assessment.Freeze(signed)).Message.ShouldContain("signed");
         assessment.FrozenAt.ShouldBe(Now.AddMinutes(40));
+    }
+
+    [Fact]
+    public void Only_the_signing_of_its_own_visits_note_freezes_an_assessment()
+    {
+        var ((assessment, _, _), _) = ChartedAt();
+        var (_, signOtherNote) = ChartedAt();
+
+        Should.Throw<DomainException>(() => assessment.Freeze(signOtherNote(Now.AddMinutes(40))));
+        assessment.IsFrozen.ShouldBeFalse();
     }
 }

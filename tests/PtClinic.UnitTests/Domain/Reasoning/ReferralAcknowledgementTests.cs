@@ -11,7 +11,9 @@ public sealed class ReferralAcknowledgementTests
     private static readonly Guid EpisodeId = Guid.CreateVersion7();
     private static readonly Guid VisitId = Guid.CreateVersion7();
 
-    private static readonly ReferralRecommendation Recommendation = new(["red flag: night pain", "red flag: fever"]);
+    private static readonly ReferralReason NightPain = new("red-flag:night-pain", "red flag: night pain");
+    private static readonly ReferralReason Fever = new("red-flag:fever", "red flag: fever");
+    private static readonly ReferralRecommendation Recommendation = new([NightPain, Fever]);
 
     private static ReferralAcknowledgement Acknowledge(ReferralAction action, string? note, ReferralRecommendation? recommendation = null) =>
         ReferralAcknowledgement.Record(ClinicId, EpisodeId, VisitId, recommendation ?? Recommendation, action, note, Therapist, Now);
@@ -26,6 +28,7 @@ public sealed class ReferralAcknowledgementTests
             a => a.Action.ShouldBe(ReferralAction.Referred),
             a => a.Note.ShouldBe("Letter to GP, Dr Olsen"),
             a => a.Reasons.ShouldBe(["red flag: night pain", "red flag: fever"]),
+            a => a.ReasonCodes.ShouldBe(["red-flag:night-pain", "red-flag:fever"]),
             a => (a.AcknowledgedBy, a.AcknowledgedAt).ShouldBe((Therapist, Now)),
             a => a.Id.ShouldNotBe(Guid.Empty));
     }
@@ -72,11 +75,28 @@ public sealed class ReferralAcknowledgementTests
     [Fact]
     public void The_reasons_are_a_copy_of_the_recommendation_as_the_therapist_saw_it()
     {
-        var reasons = new List<string> { "red flag: numbness" };
+        var reasons = new List<ReferralReason> { new("red-flag:numbness", "red flag: numbness") };
 
         var acknowledgement = Acknowledge(ReferralAction.Referred, null, new ReferralRecommendation(reasons));
-        reasons.Add("pain has not improved by 2 points (NPRS MCID) after 6 visits: 7 → 6");
+        reasons.Add(new(ReferralRules.NoImprovementCode, "pain has not improved by 2 points (NPRS MCID) after 6 visits: 7 → 6"));
 
         acknowledgement.Reasons.ShouldBe(["red flag: numbness"]);
+        acknowledgement.ReasonCodes.ShouldBe(["red-flag:numbness"]);
+    }
+
+    [Fact]
+    public void An_answer_is_matched_by_its_reasons_codes_not_their_wording()
+    {
+        var answered = Acknowledge(ReferralAction.Referred, "GP letter", new ReferralRecommendation(
+            [NightPain, new(ReferralRules.NoImprovementCode, "pain has not improved by 2 points (NPRS MCID) after 6 visits: 7 → 6")]));
+
+        var reworded = new ReferralRecommendation([NightPain with { Text = "red flag: pain that wakes the patient at night" }]);
+        var newScore = new ReferralRecommendation(
+            [NightPain, new(ReferralRules.NoImprovementCode, "pain has not improved by 2 points (NPRS MCID) after 7 visits: 7 → 7")]);
+        var newRedFlag = new ReferralRecommendation([NightPain, Fever]);
+
+        answered.Answers(reworded).ShouldBeTrue();
+        answered.Answers(newScore).ShouldBeTrue();
+        answered.Answers(newRedFlag).ShouldBeFalse();
     }
 }

@@ -1,5 +1,6 @@
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Common;
+using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Reasoning;
 
 namespace PtClinic.UnitTests.Domain.Reasoning;
@@ -7,18 +8,18 @@ namespace PtClinic.UnitTests.Domain.Reasoning;
 public sealed class ReferralRulesTests
 {
     [Theory]
-    [InlineData(RedFlag.Numbness, "red flag: numbness")]
-    [InlineData(RedFlag.Weakness, "red flag: weakness")]
-    [InlineData(RedFlag.NightPain, "red flag: night pain")]
-    [InlineData(RedFlag.Fever, "red flag: fever")]
-    [InlineData(RedFlag.UnexplainedWeightLoss, "red flag: unexplained weight loss")]
-    [InlineData(RedFlag.BladderOrBowelChange, "red flag: bladder or bowel change")]
-    [InlineData(RedFlag.CalfSwellingWithWarmth, "red flag: calf swelling with warmth (possible deep-vein thrombosis)")]
-    public void Each_red_flag_raises_a_referral_naming_it(RedFlag flag, string reason)
+    [InlineData(RedFlag.Numbness, "red-flag:numbness", "red flag: numbness")]
+    [InlineData(RedFlag.Weakness, "red-flag:weakness", "red flag: weakness")]
+    [InlineData(RedFlag.NightPain, "red-flag:night-pain", "red flag: night pain")]
+    [InlineData(RedFlag.Fever, "red-flag:fever", "red flag: fever")]
+    [InlineData(RedFlag.UnexplainedWeightLoss, "red-flag:unexplained-weight-loss", "red flag: unexplained weight loss")]
+    [InlineData(RedFlag.BladderOrBowelChange, "red-flag:bladder-or-bowel-change", "red flag: bladder or bowel change")]
+    [InlineData(RedFlag.CalfSwellingWithWarmth, "red-flag:calf-swelling-with-warmth", "red flag: calf swelling with warmth (possible deep-vein thrombosis)")]
+    public void Each_red_flag_raises_a_referral_naming_it_with_a_stable_code(RedFlag flag, string code, string reason)
     {
         var referral = ReferralRules.Evaluate(WithRedFlags(flag), []);
 
-        referral.ShouldNotBeNull().Reasons.ShouldBe([reason]);
+        referral.ShouldNotBeNull().Reasons.ShouldBe([new ReferralReason(code, reason)]);
     }
 
     [Fact]
@@ -29,7 +30,9 @@ public sealed class ReferralRulesTests
         var referral = ReferralRules.Evaluate(WithRedFlags(all), []);
 
         referral.ShouldNotBeNull().Reasons.Count.ShouldBe(all.Length);
-        referral.Reasons.ShouldAllBe(r => r.StartsWith("red flag: ") && !r.Any(char.IsUpper));
+        referral.Reasons.ShouldAllBe(r => r.Text.StartsWith("red flag: ") && !r.Text.Any(char.IsUpper));
+        referral.Reasons.Select(r => r.Code).Distinct().Count().ShouldBe(all.Length);
+        referral.Reasons.ShouldAllBe(r => r.Code.StartsWith("red-flag:"));
     }
 
     [Theory]
@@ -40,7 +43,13 @@ public sealed class ReferralRulesTests
     {
         var referral = ReferralRules.Evaluate(Findings.None, nprsByVisit);
 
-        referral.ShouldNotBeNull().Reasons.ShouldBe([reason]);
+        referral.ShouldNotBeNull().Reasons.ShouldBe([new ReferralReason(ReferralRules.NoImprovementCode, reason)]);
+    }
+
+    [Fact]
+    public void The_referral_rule_uses_the_NPRS_MCID_of_the_outcome_measures()
+    {
+        ReferralRules.NprsMcid.ShouldBe(OutcomeMeasureDefinition.For(OutcomeMeasure.Nprs).Mcid);
     }
 
     [Theory]
@@ -60,9 +69,9 @@ public sealed class ReferralRulesTests
 
         referral.ShouldNotBeNull().Reasons.ShouldBe(
         [
-            "red flag: night pain",
-            "red flag: fever",
-            "pain has not improved by 2 points (NPRS MCID) after 6 visits: 6 → 6",
+            new ReferralReason("red-flag:night-pain", "red flag: night pain"),
+            new ReferralReason("red-flag:fever", "red flag: fever"),
+            new ReferralReason("no-improvement", "pain has not improved by 2 points (NPRS MCID) after 6 visits: 6 → 6"),
         ]);
     }
 

@@ -1,0 +1,14 @@
+using Hangfire;
+
+namespace PtClinic.Infrastructure.Jobs;
+
+/// <summary>The background jobs that run on a schedule; the host registers them once at start.</summary>
+public static class RecurringJobs
+{
+    public static void Schedule(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<UnsignedNotesReportJob>(
+            UnsignedNotesReportJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+    }
+}
