@@ -67,9 +67,6 @@ public sealed class Clinic
     /// <summary>The clinic's calendar: its dates and local times (<see cref="ClinicCalendar"/>).</summary>
     public ClinicCalendar Calendar => ClinicCalendar.For(TimeZone);
 
-    /// <summary>The date on the clinic's calendar at <paramref name="instant"/>, not the UTC date.</summary>
-    public DateOnly DateAt(DateTimeOffset instant) => Calendar.DateOf(instant);
-
     private static string KnownTimeZone(string timeZone)
     {
         var id = Guard.Required(timeZone, "Time zone", TimeZoneMaxLength);

@@ -29,8 +29,6 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     private const string RafaelMrn = "P000104";
     private const string BicepsFemoris = "biceps-femoris-long-head";
 
-    private static readonly ClinicCalendar Calendar = ClinicCalendar.For(DemoClinic.TimeZone);
-
     public async Task SeedHistoryAsync(StaffRef therapist, StaffRef frontDesk, CancellationToken ct)
     {
         if (await db.Episodes.AnyAsync(ct))
@@ -68,8 +66,8 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     public async Task SeedTodayAsync(StaffRef therapist, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = Calendar.DateOf(now);
-        var (dayStart, dayEnd) = Calendar.DayOf(today);
+        var today = DemoClinic.Calendar.DateOf(now);
+        var (dayStart, dayEnd) = DemoClinic.Calendar.DayOf(today);
         if (await db.Visits.AnyAsync(v => v.TherapistId == therapist.UserId && v.StartsAt >= dayStart && v.StartsAt < dayEnd, ct))
         {
             return;
@@ -80,7 +78,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
         var ellensEpisode = episodes.First(e => e.PatientId == patients[EllenMrn].Id);
         // Ellen is already in the room and the note is under way: Today shows a draft to finish.
-        var ellensVisit = Visit.Schedule(ellensEpisode, therapist.UserId, Calendar.ToInstant(today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now);
+        var ellensVisit = Visit.Schedule(ellensEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(9, 0)), 45, VisitType.FollowUp, now);
         ellensVisit.CheckIn(ellensEpisode, now);
         var draft = VisitNote.Start(ellensVisit, therapist, now);
         draft.SaveDraft(
@@ -100,7 +98,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             db.Episodes.Add(danielsEpisode);
         }
 
-        db.Visits.Add(Visit.Schedule(danielsEpisode, therapist.UserId, Calendar.ToInstant(today, new TimeOnly(10, 30)), 60, VisitType.InitialEvaluation, now));
+        db.Visits.Add(Visit.Schedule(danielsEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(10, 30)), 60, VisitType.InitialEvaluation, now));
 
         var rafael = patients[RafaelMrn];
         var rafaelsEpisode = episodes.FirstOrDefault(e => e.PatientId == rafael.Id);
@@ -112,7 +110,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             db.Episodes.Add(rafaelsEpisode);
         }
 
-        db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, Calendar.ToInstant(today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
+        db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
         await db.SaveChangesAsync(ct);
     }
 
@@ -120,7 +118,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     {
         var opened = ClinicHours(now, -14, 10);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, ellen.Id, "Knot in the left hamstring that won't go away",
-            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened, Calendar.DateOf(opened));
+            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -42), "GP", therapist.UserId, opened, DemoClinic.Calendar.DateOf(opened));
         db.Episodes.Add(episode);
 
         var first = ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, ChartEllensFirstVisit, new Soap(
@@ -146,7 +144,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     {
         var opened = ClinicHours(now, -90, 15);
         var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back ache with knots over the right quadratus lumborum",
-            BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened, Calendar.DateOf(opened));
+            BodyRegion.LowerBack, BodySide.Right, Day(now, -100), "Self-referral", therapist.UserId, opened, DemoClinic.Calendar.DateOf(opened));
         db.Episodes.Add(episode);
         ChartSignedVisit(episode, therapist, opened, 60, VisitType.InitialEvaluation, null, new Soap(
             "Ache across the right low back after long days standing in class. NPRS 5/10.",
@@ -261,8 +259,8 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
     /// <summary>A time on the clinic's clock, <paramref name="offsetDays"/> from today: visits happen in opening hours.</summary>
     private static DateTimeOffset ClinicHours(DateTimeOffset now, int offsetDays, int hour) =>
-        Calendar.ToInstant(Day(now, offsetDays), new TimeOnly(hour, 0));
+        DemoClinic.Calendar.ToInstant(Day(now, offsetDays), new TimeOnly(hour, 0));
 
     /// <summary>The clinic's date <paramref name="offsetDays"/> from today.</summary>
-    private static DateOnly Day(DateTimeOffset now, int offsetDays) => Calendar.DateOf(now).AddDays(offsetDays);
+    private static DateOnly Day(DateTimeOffset now, int offsetDays) => DemoClinic.Calendar.DateOf(now).AddDays(offsetDays);
 }

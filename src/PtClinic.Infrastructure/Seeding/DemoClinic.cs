@@ -1,3 +1,4 @@
+using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Infrastructure.Seeding;
@@ -8,6 +9,9 @@ public static class DemoClinic
     public static readonly Guid Id = Guid.Parse("0195f0a0-0000-7000-8000-000000000001");
     public const string Name = "Harbourside Physiotherapy";
     public const string TimeZone = "Europe/London";
+
+    /// <summary>The demo clinic's calendar: its dates and local times.</summary>
+    public static ClinicCalendar Calendar { get; } = ClinicCalendar.For(TimeZone);
     public const string Password = "Demo-Clinic-2026!";
     public const string Address = "14 Quayside Walk\nBristol BS1 4RN\nUnited Kingdom";
     public const string Phone = "+44 117 496 0123";

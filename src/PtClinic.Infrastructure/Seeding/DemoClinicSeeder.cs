@@ -151,7 +151,7 @@ public sealed partial class DemoClinicSeeder(
         }
 
         var now = clock.GetUtcNow();
-        var today = ClinicCalendar.For(DemoClinic.TimeZone).DateOf(now);
+        var today = DemoClinic.Calendar.DateOf(now);
         var maya = await MemberAsync(DemoClinic.Therapist, cancellationToken);
         maya.AddCredential(CredentialKind.DryNeedlingCertification, "Chartered Society of Physiotherapy (AACP course)", "AACP-DN-20931",
             today.AddMonths(-14), today.AddMonths(22), today, now);
@@ -191,7 +191,7 @@ public sealed partial class DemoClinicSeeder(
         foreach (var p in patients)
         {
             var registered = now.AddDays(-120);
-            var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, registered, ClinicCalendar.For(DemoClinic.TimeZone).DateOf(registered));
+            var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, registered, DemoClinic.Calendar.DateOf(registered));
             patient.UpdateContact(p.Phone, null);
             clinicDb.Patients.Add(patient);
         }

@@ -107,32 +107,5 @@ public sealed class ChartingTests
     }
 
     /// <summary>A visit covered by <see cref="Cover"/>, brought to <paramref name="status"/> the way the clinic would.</summary>
-    private static Visit VisitIn(VisitStatus status)
-    {
-        var episode = EpisodeOfCareTests.NewEpisode();
-        var visit = VisitTests.VisitOf(episode, Now.AddMinutes(-30));
-        visit.AssignCover(Cover);
-        switch (status)
-        {
-            case VisitStatus.CheckedIn:
-                visit.CheckIn(episode, Now);
-                break;
-            case VisitStatus.Cancelled:
-                visit.Cancel("Unwell");
-                break;
-            case VisitStatus.NoShow:
-                visit.MarkNoShow(Now);
-                break;
-            case VisitStatus.Completed:
-                visit.CheckIn(episode, Now);
-                var therapist = new StaffRef(visit.TherapistId, "Maya Lindqvist");
-                var note = VisitNote.Start(visit, therapist, Now);
-                note.SaveDraft("Tight", null, null, null, therapist, Now);
-                note.Sign(visit, episode.Status, therapist, Now);
-                break;
-        }
-
-        visit.Status.ShouldBe(status);
-        return visit;
-    }
+    private static Visit VisitIn(VisitStatus status) => VisitTests.VisitIn(status, Cover).Visit;
 }

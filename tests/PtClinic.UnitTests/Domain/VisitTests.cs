@@ -13,11 +13,19 @@ public sealed class VisitTests
     public static Visit VisitOf(EpisodeOfCare episode, DateTimeOffset? startsAt = null) =>
         Visit.Schedule(episode, Therapist, startsAt ?? Now, 45, VisitType.FollowUp, Now);
 
-    /// <summary>A visit brought to <paramref name="status"/> the way the clinic would.</summary>
-    public static (Visit Visit, EpisodeOfCare Episode) VisitIn(VisitStatus status)
+    /// <summary>
+    /// A visit brought to <paramref name="status"/> the way the clinic would; covered by
+    /// <paramref name="cover"/> from the start when one is given (a finished visit takes no cover).
+    /// </summary>
+    public static (Visit Visit, EpisodeOfCare Episode) VisitIn(VisitStatus status, Guid? cover = null)
     {
         var episode = EpisodeOfCareTests.NewEpisode();
         var visit = VisitOf(episode, Now.AddMinutes(-30));
+        if (cover is { } coveringTherapist)
+        {
+            visit.AssignCover(coveringTherapist);
+        }
+
         switch (status)
         {
             case VisitStatus.CheckedIn:

@@ -38,10 +38,10 @@ public sealed class ClinicTests
         // 11:30 UTC on 10 January: already the 11th in Auckland (UTC+13), still the 10th in Honolulu.
         var instant = new DateTimeOffset(2027, 1, 10, 11, 30, 0, TimeSpan.Zero);
 
-        auckland.DateAt(instant).ShouldBe(new DateOnly(2027, 1, 11));
-        honolulu.DateAt(instant).ShouldBe(new DateOnly(2027, 1, 10));
-        honolulu.DateAt(new DateTimeOffset(2027, 1, 11, 9, 59, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2027, 1, 10));
-        honolulu.DateAt(new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2027, 1, 11));
+        auckland.Calendar.DateOf(instant).ShouldBe(new DateOnly(2027, 1, 11));
+        honolulu.Calendar.DateOf(instant).ShouldBe(new DateOnly(2027, 1, 10));
+        honolulu.Calendar.DateOf(new DateTimeOffset(2027, 1, 11, 9, 59, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2027, 1, 10));
+        honolulu.Calendar.DateOf(new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2027, 1, 11));
     }
 
     [Fact]
