@@ -8,7 +8,7 @@ namespace PtClinic.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Validators and application services. The mediator and its pipeline (logging, authorization,
+    /// Validators and application services. The mediator and its pipeline (logging, audit, authorization,
     /// validation, domain rules) are registered by the host, the one project that runs Mediator's
     /// source generator, because its options must be compile-time constants there.
     /// </summary>

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Audit;
 using PtClinic.Application.Common.Events;
+using PtClinic.Infrastructure.Audit;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Jobs;
 using PtClinic.Infrastructure.Persistence;
@@ -35,16 +37,21 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ClaimsCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
+        services.AddScoped<IRequestOrigin>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
+        services.AddScoped<AuditScope>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<IClinicOperationRunner, ClinicOperationRunner>();
 
         // Every operation gets its own context (a fresh scope per operation), so contexts are
         // pooled: renting one is far cheaper than building it. Each rent is bound to the scope's
-        // user, which is what the clinic filters read, and to the scope's domain event handlers.
+        // user, which is what the clinic filters read, to the scope's domain event handlers, and to the
+        // scope's running command, whose audit row its save writes.
         services.AddPooledDbContextFactory<AppDbContext>(db => ConfigureDbContext(db, options.ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>()
             .CreateDbContext()
             .ServingUser(sp.GetRequiredService<ICurrentUser>())
-            .DispatchingEventsTo(sp.GetRequiredService<IDomainEventDispatcher>()));
+            .DispatchingEventsTo(sp.GetRequiredService<IDomainEventDispatcher>())
+            .AuditingTo(sp.GetRequiredService<AuditScope>()));
         services.AddScoped<IAppDbContext, AppDbContextAccess>();
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();

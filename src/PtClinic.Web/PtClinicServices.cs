@@ -24,6 +24,7 @@ public static class PtClinicServices
             o.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
+                typeof(AuditBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(DomainRuleBehaviour<,>),

@@ -77,9 +77,10 @@ public sealed class TestDatabase : IAsyncDisposable
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // The migrations history, the reference data the migrations seed (the muscle catalog),
-            // and the data-protection keys: the app caches its key ring, so a key deleted under it
-            // would be one it keeps using but no other node could read.
-            TablesToIgnore = ["__EFMigrationsHistory", "muscles", "data_protection_keys"],
+            // the data-protection keys: the app caches its key ring, so a key deleted under it
+            // would be one it keeps using but no other node could read; and the audit trail, which
+            // refuses deletes: each test's new clinic starts a chain of its own.
+            TablesToIgnore = ["__EFMigrationsHistory", "muscles", "data_protection_keys", "audit_events"],
         });
         await _respawner.ResetAsync(connection);
     }

@@ -486,6 +486,112 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_roles");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<Guid?>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("ClinicId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_clinic_id_sequence");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ClinicId", "Sequence"), false);
+
+                    b.HasIndex("ClinicId", "PatientId", "Sequence")
+                        .HasDatabaseName("ix_audit_events_clinic_id_patient_id_sequence")
+                        .HasFilter("patient_id IS NOT NULL");
+
+                    b.ToTable("audit_events", null, t =>
+                        {
+                            t.HasComment("Append-only audit trail; a trigger numbers and hash-chains each clinic's rows and refuses changes.");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Clinics.Clinic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1055,7 +1161,7 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("note");
 
-                    b.PrimitiveCollection<List<string>>("ReasonCodes")
+                    b.PrimitiveCollection<string[]>("ReasonCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("reason_codes");

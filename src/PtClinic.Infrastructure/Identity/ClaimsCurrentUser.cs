@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Common.Audit;
 using PtClinic.Domain.Staff;
 
 namespace PtClinic.Infrastructure.Identity;
@@ -10,7 +11,7 @@ namespace PtClinic.Infrastructure.Identity;
 /// outlives requests, so its sender opens a scope per operation and sets <see cref="Principal"/>, as
 /// <see cref="ClinicOperationRunner"/> does for background work.
 /// </summary>
-public sealed class ClaimsCurrentUser(IHttpContextAccessor httpContextAccessor) : ICurrentUser
+public sealed class ClaimsCurrentUser(IHttpContextAccessor httpContextAccessor) : ICurrentUser, IRequestOrigin
 {
     /// <summary>
     /// The system actor is recognised by how its principal was made, never by a role claim: no
@@ -27,6 +28,15 @@ public sealed class ClaimsCurrentUser(IHttpContextAccessor httpContextAccessor) 
     {
         get => _principal ?? httpContextAccessor.HttpContext?.User;
         set => _principal = value;
+    }
+
+    private string? _clientAddress;
+
+    /// <summary>The request's remote address; a circuit's sender sets the one its circuit connected from.</summary>
+    public string? ClientAddress
+    {
+        get => _clientAddress ?? httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        set => _clientAddress = value;
     }
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;

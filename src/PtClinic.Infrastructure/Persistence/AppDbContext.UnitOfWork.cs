@@ -29,6 +29,7 @@ public sealed partial class AppDbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        AddCommandAuditRow();
         var raised = TakeDomainEvents();
         if (raised.Count == 0)
         {
@@ -68,6 +69,7 @@ public sealed partial class AppDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        AddCommandAuditRow();
         if (TakeDomainEvents().Count > 0)
         {
             // Handlers are asynchronous (they query), and blocking on them here could deadlock.

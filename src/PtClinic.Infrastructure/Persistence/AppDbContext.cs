@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
@@ -42,6 +43,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         _currentUser = NoUser.Instance;
         _domainEvents = null;
+        _audit = null;
         base.Dispose();
     }
 
@@ -49,10 +51,13 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         _currentUser = NoUser.Instance;
         _domainEvents = null;
+        _audit = null;
         return base.DisposeAsync();
     }
 
     public DbSet<Clinic> Clinics => Set<Clinic>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<ClinicLogo> ClinicLogos => Set<ClinicLogo>();
 
@@ -120,6 +125,9 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // A clinic sees only itself; with no signed-in clinic, nothing at all (fail closed).
         builder.Entity<Clinic>().HasQueryFilter(c => c.Id == CurrentClinicId);
+        // Not ITenantOwned: a sign-in nobody was recognised for has no clinic. Those rows are read by
+        // no user (only by the host's verifier), hence the explicit null check.
+        builder.Entity<AuditEvent>().HasQueryFilter(e => CurrentClinicId != null && e.ClinicId == CurrentClinicId);
         foreach (var entity in builder.Model.GetEntityTypes()
                      .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
         {

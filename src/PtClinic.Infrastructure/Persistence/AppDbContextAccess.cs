@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
@@ -22,6 +23,8 @@ namespace PtClinic.Infrastructure.Persistence;
 internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 {
     public DbSet<Clinic> Clinics => db.Clinics;
+
+    public DbSet<AuditEvent> AuditEvents => db.AuditEvents;
 
     public DbSet<ClinicLogo> ClinicLogos => db.ClinicLogos;
 

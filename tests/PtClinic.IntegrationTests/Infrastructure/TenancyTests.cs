@@ -147,6 +147,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     {
         Clinic clinic => clinic.Id,
         ITenantOwned owned => owned.ClinicId,
+        Domain.Audit.AuditEvent audit => audit.ClinicId ?? Guid.Empty,
         _ => throw new InvalidOperationException($"{row.GetType().Name} has no clinic: add it to ITenantOwned."),
     };
 }

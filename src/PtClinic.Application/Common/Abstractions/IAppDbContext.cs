@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
@@ -19,6 +20,9 @@ namespace PtClinic.Application.Common.Abstractions;
 public interface IAppDbContext
 {
     DbSet<Clinic> Clinics { get; }
+
+    /// <summary>Append-only: add rows through IAuditLog or a command's save, never edit them.</summary>
+    DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<ClinicLogo> ClinicLogos { get; }
 

@@ -1,0 +1,45 @@
+using PtClinic.Application.Features.Audit;
+using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Visits;
+using PtClinic.Application.Features.Assessment;
+
+namespace PtClinic.Application.Common.Audit;
+
+/// <summary>
+/// Which reads the audit trail records. Every command that changes something is recorded by its
+/// save; a query is recorded when it opens one patient's record (chart, episode, note, handout).
+/// Every query must be in one of the two lists (an architecture test fails otherwise), so a new
+/// query is a decision, not an omission.
+/// </summary>
+public static class AuditPolicy
+{
+    /// <summary>Each successful read leaves a row naming the record and its patient.</summary>
+    public static IReadOnlySet<Type> RecordReads { get; } = new HashSet<Type>
+    {
+        typeof(GetPatientQuery),
+        typeof(GetPatientChartQuery),
+        typeof(ListPatientEpisodesQuery),
+        typeof(GetEpisodeQuery),
+        typeof(GetEpisodeProgressQuery),
+        typeof(GetVisitNoteQuery),
+        typeof(GetVisitAssessmentQuery),
+        typeof(GetPatientAuditHistoryQuery),
+    };
+
+    /// <summary>Reads that open no single patient's record, and why they are not recorded one by one.</summary>
+    public static IReadOnlyDictionary<Type, string> UnrecordedReads { get; } = new Dictionary<Type, string>
+    {
+        [typeof(GetTodayQuery)] = "the day's schedule: names and times, no chart content",
+        [typeof(ListPatientsQuery)] = "a page of names to pick from; opening one is recorded",
+        [typeof(SearchPatientsQuery)] = "search results to pick from; opening one is recorded",
+        [typeof(Features.Compliance.CountOverdueNotesQuery)] = "a count, no patient",
+        [typeof(Features.Staff.ListStaffQuery)] = "staff, not patients",
+        [typeof(Features.Administration.ListStaffMembersQuery)] = "staff, not patients",
+        [typeof(Features.Administration.GetStaffMemberQuery)] = "staff, not patients",
+        [typeof(Features.Administration.GetClinicSettingsQuery)] = "the clinic's settings",
+        [typeof(Features.Administration.GetClinicLogoQuery)] = "the clinic's logo",
+        [typeof(ListMusclesQuery)] = "reference data",
+        [typeof(VerifyAuditTrailQuery)] = "checks the trail itself; no patient",
+    };
+}
