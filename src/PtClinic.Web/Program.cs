@@ -14,6 +14,7 @@ using PtClinic.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 var migrateOnly = args.Contains("--migrate-only");
+var auditVerify = args.Contains("--audit-verify");
 
 var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException(
@@ -22,7 +23,7 @@ var connectionString = builder.Configuration.GetConnectionString("Postgres")
 var keyCertificate = DataProtectionCertificate.Load(builder.Configuration);
 builder.Services.AddPtClinicCore(new InfrastructureOptions(
     connectionString,
-    RunJobServer: !migrateOnly && builder.Configuration.GetValue("Jobs:RunServer", true),
+    RunJobServer: !migrateOnly && !auditVerify && builder.Configuration.GetValue("Jobs:RunServer", true),
     DataProtectionCertificate: keyCertificate));
 
 // The key manager's own warning about unencrypted keys does not say what to do; ours, below, does.
@@ -34,6 +35,8 @@ builder.Services.AddMudServices();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 builder.Services.AddScoped<OperationSender>();
+builder.Services.AddScoped<CircuitClientAddress>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientAddress.Tracker>();
 builder.Services.AddScoped<ClinicTime>();
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -57,9 +60,14 @@ builder.Services.AddAuthorization(authorization =>
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
-if (keyCertificate is null && !migrateOnly)
+if (keyCertificate is null && !migrateOnly && !auditVerify)
 {
     DataProtectionCertificate.WarnUnencrypted(app.Logger);
+}
+
+if (auditVerify)
+{
+    return await PtClinic.Infrastructure.Audit.AuditTrailCheck.RunAsync(app.Services, Console.Out);
 }
 
 var migrate = migrateOnly || app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
@@ -71,7 +79,7 @@ if (migrate || seedDemo)
 
 if (migrateOnly)
 {
-    return;
+    return 0;
 }
 
 RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
@@ -92,6 +100,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapClinicEndpoints();
+app.MapPatientAuditEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {
     Authorization = [new JobsDashboardAuthorizationFilter()],
@@ -101,6 +110,7 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the test hosts can start the real app.</summary>
 public partial class Program;

@@ -7,9 +7,11 @@ namespace PtClinic.Web.Services;
 /// <summary>
 /// How components send commands and queries. A Blazor Server circuit is one long-lived DI scope, so a
 /// DbContext taken from it would grow stale and be shared by concurrent events; this opens a fresh
-/// scope for every operation and carries the circuit's signed-in user into it.
+/// scope for every operation and carries the circuit's signed-in user (and the address it connected
+/// from) into it.
 /// </summary>
-public sealed class OperationSender(IServiceScopeFactory scopes, AuthenticationStateProvider authentication)
+public sealed class OperationSender(
+    IServiceScopeFactory scopes, AuthenticationStateProvider authentication, CircuitClientAddress clientAddress)
 {
     public Task<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default) =>
         RunAsync((sender, ct) => sender.Send(command, ct), cancellationToken);
@@ -22,7 +24,9 @@ public sealed class OperationSender(IServiceScopeFactory scopes, AuthenticationS
     {
         var state = await authentication.GetAuthenticationStateAsync();
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ClaimsCurrentUser>().Principal = state.User;
+        var user = scope.ServiceProvider.GetRequiredService<ClaimsCurrentUser>();
+        user.Principal = state.User;
+        user.ClientAddress = clientAddress.Value;
         return await send(scope.ServiceProvider.GetRequiredService<ISender>(), cancellationToken);
     }
 }

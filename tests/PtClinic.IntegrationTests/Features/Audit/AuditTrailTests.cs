@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Audit;
 using PtClinic.Domain.Staff;
+using PtClinic.Infrastructure.Audit;
 using PtClinic.IntegrationTests.Features.Episodes;
 
 namespace PtClinic.IntegrationTests.Features.Audit;
@@ -175,6 +176,33 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
         report.IsIntact.ShouldBeFalse();
         report.FirstBreak!.Sequence.ShouldBe(brokenAt);
         report.FirstBreak.Problem.ShouldContain(problem);
+    }
+
+    [Fact]
+    public async Task The_host_check_reports_every_clinics_chain_and_fails_on_a_broken_one()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        (await App.SendAsync(clinic.Manager, new GetPatientChartQuery(clinic.PatientId))).Ok();
+        var intact = new StringWriter();
+        var intactExit = await AuditTrailCheck.RunAsync(App.Services, intact, TestContext.Current.CancellationToken);
+
+        await using (var connection = new NpgsqlConnection(App.Database.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var tamper = new NpgsqlCommand(
+                "SET session_replication_role = replica; UPDATE audit_events SET client_address = '10.6.6.6' WHERE clinic_id = @clinic AND sequence = 2; RESET session_replication_role;",
+                connection);
+            tamper.Parameters.AddWithValue("clinic", clinic.Id);
+            await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var broken = new StringWriter();
+        var brokenExit = await AuditTrailCheck.RunAsync(App.Services, broken, TestContext.Current.CancellationToken);
+
+        intactExit.ShouldBe(0, intact.ToString());
+        intact.ToString().ShouldContain($"intact  Northside Physio ({clinic.Id})");
+        brokenExit.ShouldBe(AuditTrailCheck.BrokenExitCode);
+        broken.ToString().ShouldContain($"BROKEN  Northside Physio ({clinic.Id}): at event 2");
     }
 
     [Fact]
