@@ -177,6 +177,17 @@ public sealed class WebAppFixture : IAsyncLifetime
         return visit.Id;
     }
 
+    /// <summary>The audit rows of one use case for a patient, oldest first.</summary>
+    public async Task<IReadOnlyList<Domain.Audit.AuditEvent>> AuditRowsAsync(Guid patientId, string operation)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.AuditEvents.IgnoreQueryFilters()
+            .Where(e => e.PatientId == patientId && e.Operation == operation)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync();
+    }
+
     /// <summary>The patient a visit is for, to open their chart.</summary>
     public async Task<Guid> PatientOfVisitAsync(Guid visitId)
     {
