@@ -47,7 +47,7 @@ public sealed partial class StaffSignInTests(AppFixture app) : IntegrationTest(a
         var same = await web.ChoosePasswordAsync(browser, created.TemporaryPassword, created.TemporaryPassword);
         (await same.Content.ReadAsStringAsync(Cancel)).ShouldContain(StaffPasswords.SameAsTemporary);
         var weak = await web.ChoosePasswordAsync(browser, "knots", "knots");
-        (await weak.Content.ReadAsStringAsync(Cancel)).ShouldContain("Use at least 10 characters.");
+        (await weak.Content.ReadAsStringAsync(Cancel)).ShouldContain("Use at least 12 characters.");
 
         var chosen = await web.ChoosePasswordAsync(browser, OwnPassword, OwnPassword, returnUrl: "/patients");
 
