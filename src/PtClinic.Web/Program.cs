@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -43,18 +42,6 @@ builder.Services.AddScoped<OperationSender>();
 builder.Services.AddScoped<ClinicTime>();
 builder.Services.AddScoped<DraftsBeforeSignOut>();
 builder.Services.AddSignInRateLimits(builder.Configuration);
-var behindProxy = builder.Configuration.GetValue(ProxySetting.Name, false);
-if (behindProxy)
-{
-    // Opt-in: only when the app is reachable through the TLS proxy alone, since any client could
-    // send these headers. Then Request.IsHttps and the client address are the proxy's report.
-    builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-    {
-        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        forwarded.KnownIPNetworks.Clear();
-        forwarded.KnownProxies.Clear();
-    });
-}
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // Deactivating a staff member or resetting their password changes their security stamp; a
@@ -91,7 +78,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Cookie.Name = "ptclinic.auth";
     cookie.Cookie.HttpOnly = true;
     cookie.Cookie.SameSite = SameSiteMode.Lax;
-    // Secure whenever the request came over TLS (directly, or as the proxy reports it).
+    // Secure whenever the request came over TLS: directly, or as the proxy reports it when
+    // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (ASP.NET Core's own opt-in, see deploy/README.md).
     cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 builder.Services.AddAntiforgery(antiforgery =>
@@ -130,11 +118,6 @@ if (migrateOnly)
 
 RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
-if (behindProxy)
-{
-    app.UseForwardedHeaders();
-}
-
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -167,9 +150,3 @@ await app.RunAsync();
 
 /// <summary>Entry point; public so the test hosts can start the real app.</summary>
 public partial class Program;
-
-internal static class ProxySetting
-{
-    /// <summary>True when the app runs behind a TLS-terminating proxy that sets X-Forwarded-For and -Proto.</summary>
-    public const string Name = "ReverseProxy:TrustForwardedHeaders";
-}
