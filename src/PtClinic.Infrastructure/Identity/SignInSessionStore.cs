@@ -48,10 +48,7 @@ public sealed class SignInSessionStore(
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var id = Guid.CreateVersion7();
-        var userId = Guid.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? throw new InvalidOperationException("A session needs a signed-in user."));
-        var clinicId = Guid.Parse(ticket.Principal.FindFirstValue(ClinicClaimTypes.ClinicId)
-            ?? throw new InvalidOperationException("A session needs the user's clinic."));
+        var (userId, clinicId) = OwnerOf(ticket);
         WithSessionId(ticket, id);
 
         await using var db = await contexts.CreateDbContextAsync();
@@ -64,7 +61,11 @@ public sealed class SignInSessionStore(
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, CancellationToken.None);
 
-    /// <summary>A renewed ticket (Identity refreshes the claims every minute) replaces the stored one; the session's ends stay.</summary>
+    /// <summary>
+    /// A renewed ticket replaces the stored one; the session's ends stay. Identity renews when it
+    /// refreshes the claims (every minute), and the cookie handler when someone signs in again in
+    /// a browser that has a session, possibly as another person: the row follows the ticket.
+    /// </summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -73,11 +74,14 @@ public sealed class SignInSessionStore(
             return;
         }
 
+        var (userId, clinicId) = OwnerOf(ticket);
         WithSessionId(ticket, id);
         var protectedTicket = Protect(ticket);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.SignInSessions.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, protectedTicket), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Ticket, protectedTicket).SetProperty(x => x.UserId, userId).SetProperty(x => x.ClinicId, clinicId),
+                cancellationToken);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
@@ -162,6 +166,12 @@ public sealed class SignInSessionStore(
 
         return new ActiveSession(session.Ticket, session.IdleTimeout);
     }
+
+    private static (Guid UserId, Guid ClinicId) OwnerOf(AuthenticationTicket ticket) => (
+        Guid.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("A session needs a signed-in user.")),
+        Guid.Parse(ticket.Principal.FindFirstValue(ClinicClaimTypes.ClinicId)
+            ?? throw new InvalidOperationException("A session needs the user's clinic.")));
 
     private static void WithSessionId(AuthenticationTicket ticket, Guid id)
     {
