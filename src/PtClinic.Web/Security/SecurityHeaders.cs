@@ -38,7 +38,7 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] =
                     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), " +
-                    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()";
+                    "magnetometer=(), gyroscope=(), accelerometer=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";
                 return Task.CompletedTask;

@@ -32,6 +32,8 @@ public sealed record OpeningDayInput(DayOfWeek Day, bool IsOpen, TimeOnly? Opens
 
 public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClinicSettingsCommand>
 {
+    private const string ChooseTwoFactorRule = "Choose who must use an authenticator app: no one, admins and managers, or everyone.";
+
     public UpdateClinicSettingsValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the clinic's name.")
@@ -53,8 +55,9 @@ public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClin
             .NotNull().WithMessage("Enter how many minutes an unattended page stays signed in.")
             .InclusiveBetween((int)Clinic.ShortestIdleTimeout.TotalMinutes, (int)Clinic.LongestIdleTimeout.TotalMinutes)
             .WithMessage(Clinic.IdleTimeoutOutOfBounds);
-        RuleFor(c => c.TwoFactorRequirement).NotNull().IsInEnum()
-            .WithMessage("Choose who must use an authenticator app: no one, admins and managers, or everyone.");
+        RuleFor(c => c.TwoFactorRequirement).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(ChooseTwoFactorRule)
+            .IsInEnum().WithMessage(ChooseTwoFactorRule);
         RuleForEach(c => c.OpeningHours).ChildRules(day =>
         {
             day.RuleFor(d => d.Opens).NotNull().WithMessage(d => $"Enter the time the clinic opens on {d.Day}.").When(d => d.IsOpen);
