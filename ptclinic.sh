@@ -210,6 +210,8 @@ export_app_env() {
   export ASPNETCORE_ENVIRONMENT=Development
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=ptclinic;Username=postgres"
   export Database__MigrateOnStartup=true Database__SeedDemo=true
+  # The app makes this certificate (mode 600) on first start: dev data-protection keys are encrypted too.
+  export DataProtection__CertificatePath="$REPO/.data/data-protection.pfx" DataProtection__CreateCertificate=true
 }
 
 # Start the app in the background: bash runs a trap only once its foreground child has
@@ -245,7 +247,7 @@ print_banner() {
   ------------------------------------------------------------------
    PtClinic is running at   $1
 
-   Demo sign-ins, all with the password   Demo-Clinic-2026!
+   Demo sign-ins, all with the password   Demo-Clinic-2026!   (no authenticator app needed)
      therapist      therapist@demo.ptclinic.org    Maya Lindqvist
      therapist      therapist2@demo.ptclinic.org   Jonas Berg (for cover)
      manager        manager@demo.ptclinic.org      Tomás Herrera

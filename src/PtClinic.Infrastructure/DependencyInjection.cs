@@ -58,12 +58,25 @@ public static class DependencyInjection
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IStaffAccounts, StaffAccounts>();
         services.AddScoped<StaffPasswords>();
+        services.AddScoped<TwoFactorEnrolment>();
+        services.AddSingleton<ISignInEvents, LoggingSignInEvents>();
+        services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section);
+        services.AddSingleton<SignInSessionStore>();
 
         services.AddIdentityCore<ApplicationUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = 10;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
+                // ASVS 2.1: length, and no rules about kinds of character; CommonPasswordValidator
+                // refuses the passwords attackers try first.
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
+                // Sign-in attempts are also limited per address (the web app's rate limiter), so
+                // nobody locks a colleague out quickly from one machine.
+                identity.Lockout.MaxFailedAccessAttempts = 10;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole<Guid>>()
@@ -71,6 +84,7 @@ public static class DependencyInjection
             .AddSignInManager<ClinicSignInManager>()
             .AddClaimsPrincipalFactory<ClinicUserClaimsPrincipalFactory>()
             .AddErrorDescriber<ClinicIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // Keys in PostgreSQL: every web node decrypts every other node's cookies and antiforgery tokens.
@@ -95,6 +109,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<UnsignedNotesReportJob>();
+        services.AddScoped<EndedSessionsCleanupJob>();
         services.AddScoped<DemoClinicSeeder>();
         return services;
     }

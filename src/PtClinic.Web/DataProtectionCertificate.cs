@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace PtClinic.Web;
@@ -11,6 +12,9 @@ public static partial class DataProtectionCertificate
 {
     public const string PathSetting = "DataProtection:CertificatePath";
     public const string PasswordSetting = "DataProtection:CertificatePassword";
+
+    /// <summary>When true and no file is at <see cref="PathSetting"/>, a self-signed one is made there (development).</summary>
+    public const string CreateSetting = "DataProtection:CreateCertificate";
     public const string KeyManagerLogCategory = "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager";
 
     /// <summary>The PFX named by <see cref="PathSetting"/>, or null when none is configured.</summary>
@@ -22,6 +26,11 @@ public static partial class DataProtectionCertificate
             return null;
         }
 
+        if (!File.Exists(path) && configuration.GetValue(CreateSetting, false))
+        {
+            Create(path, configuration[PasswordSetting]);
+        }
+
         if (!File.Exists(path))
         {
             throw new InvalidOperationException(
@@ -29,6 +38,30 @@ public static partial class DataProtectionCertificate
         }
 
         return X509CertificateLoader.LoadPkcs12FromFile(path, configuration[PasswordSetting]);
+    }
+
+    /// <summary>
+    /// A self-signed RSA certificate only its owner can read (mode 600), for a developer's own
+    /// machine: the keys in the dev database are encrypted too, and nothing needs setting up.
+    /// </summary>
+    private static void Create(string path, string? password)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest(
+            "CN=PtClinic data protection (development)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, critical: true));
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
+        var pfx = certificate.Export(X509ContentType.Pfx, password);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var file = new FileStream(path, options);
+        file.Write(pfx);
     }
 
     public static void WarnUnencrypted(ILogger logger) => LogUnencrypted(logger);

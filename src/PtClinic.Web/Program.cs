@@ -1,8 +1,11 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure;
 using PtClinic.Infrastructure.Jobs;
 using PtClinic.Infrastructure.Persistence;
@@ -15,6 +18,8 @@ using PtClinic.Web.Services;
 var builder = WebApplication.CreateBuilder(args);
 var migrateOnly = args.Contains("--migrate-only");
 var auditVerify = args.Contains("--audit-verify");
+// Nothing tells a scanner which server this is.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException(
@@ -38,20 +43,57 @@ builder.Services.AddScoped<OperationSender>();
 builder.Services.AddScoped<CircuitClientAddress>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientAddress.Tracker>();
 builder.Services.AddScoped<ClinicTime>();
+builder.Services.AddScoped<DraftsBeforeSignOut>();
+builder.Services.AddSignInRateLimits(builder.Configuration);
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // Deactivating a staff member or resetting their password changes their security stamp; a
 // session checks it this often, so access ends within a minute rather than Identity's 30.
-builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+// The refreshed sign-in keeps its session: the circuit reports activity by that id.
+builder.Services.Configure<SecurityStampValidatorOptions>(stamp =>
+{
+    stamp.ValidationInterval = TimeSpan.FromMinutes(1);
+    stamp.OnRefreshingPrincipal = refreshing =>
+    {
+        if (refreshing.CurrentPrincipal?.FindFirst(SignInSessionStore.SessionIdClaimType) is { } session
+            && refreshing.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+        }
+
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<SignInSessionStore, IOptions<SignInSessionOptions>>((cookie, sessions, lifetime) =>
+    {
+        // The cookie names a session in PostgreSQL; signing out deletes it there, on every node.
+        cookie.SessionStore = sessions;
+        cookie.ExpireTimeSpan = lifetime.Value.AbsoluteLifetime;
+        // The idle timeout is the session's (per clinic), so the cookie itself does not slide.
+        cookie.SlidingExpiration = false;
+    });
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.LoginPath = "/account/sign-in";
     cookie.LogoutPath = "/account/sign-out";
     cookie.AccessDeniedPath = "/access-denied";
     cookie.Cookie.Name = "ptclinic.auth";
+    cookie.Cookie.HttpOnly = true;
     cookie.Cookie.SameSite = SameSiteMode.Lax;
-    cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
-    cookie.SlidingExpiration = true;
+    // Secure whenever the request came over TLS: directly, or as the proxy reports it when
+    // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (ASP.NET Core's own opt-in, see deploy/README.md).
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddAntiforgery(antiforgery =>
+{
+    antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+    antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddHsts(hsts =>
+{
+    hsts.MaxAge = TimeSpan.FromDays(365);
+    hsts.IncludeSubDomains = true;
 });
 builder.Services.AddAuthorization(authorization =>
     // Every endpoint needs a signed-in user unless it says otherwise (sign-in, health, static files).
@@ -84,15 +126,19 @@ if (migrateOnly)
 
 RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    // Sent only over TLS: a development http:// run never gets it.
     app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseTemporaryPasswordGate();
+app.UseTwoFactorEnrolmentGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 

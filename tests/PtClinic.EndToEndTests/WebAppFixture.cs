@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,7 +13,10 @@ using PtClinic.EndToEndTests.Infrastructure;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Visits;
+using PtClinic.Domain.Staff;
+using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
+using PtClinic.Web.Security;
 using PtClinic.Infrastructure.Seeding;
 using PtClinic.Tests.Shared;
 
@@ -188,6 +192,51 @@ public sealed class WebAppFixture : IAsyncLifetime
             .ToListAsync();
     }
 
+    /// <summary>
+    /// A staff member of the demo clinic with the demo password, for a test that changes the
+    /// account (two-factor, lock-out) without touching the demo sign-ins other tests use.
+    /// </summary>
+    public async Task<DemoUser> AddDemoStaffAsync(string email, string fullName, string role)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            ClinicId = DemoClinic.Id,
+        };
+        (await users.CreateAsync(user, DemoClinic.Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        db.StaffMembers.Add(StaffMember.Join(user.Id, DemoClinic.Id, fullName, email, role, null, null, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return new DemoUser(email, fullName, role, "Physiotherapist", null);
+    }
+
+    /// <summary>
+    /// Sets the demo clinic's idle timeout directly, past the settings' 5-minute floor, so a test
+    /// can watch it run out; only tests that run alone may do it, and they put 15 minutes back.
+    /// </summary>
+    public async Task SetDemoIdleTimeoutAsync(TimeSpan timeout)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.Clinics.IgnoreQueryFilters().Where(c => c.Id == DemoClinic.Id)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.IdleTimeout, timeout));
+    }
+
+    /// <summary>The note's subjective text as stored.</summary>
+    public async Task<string?> SubjectiveOfAsync(Guid visitId)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.VisitNotes.IgnoreQueryFilters().Where(n => n.VisitId == visitId).Select(n => n.Subjective).FirstOrDefaultAsync();
+    }
+
     /// <summary>The patient a visit is for, to open their chart.</summary>
     public async Task<Guid> PatientOfVisitAsync(Guid visitId)
     {
@@ -224,6 +273,8 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemo", "true");
             builder.UseSetting("Jobs:RunServer", "false");
+            // Every browser test signs in from 127.0.0.1; the per-address limit has its own test.
+            builder.UseSetting(SignInRateLimits.PermitsSetting, "100000");
             builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(sql)));
         }
     }

@@ -10,6 +10,13 @@ public sealed class Clinic
     public const int AddressMaxLength = 300;
     public const int PhoneMaxLength = 32;
 
+    /// <summary>A signed-in page left alone this long signs its user out (HIPAA's automatic logoff).</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(15);
+
+    public static readonly TimeSpan ShortestIdleTimeout = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan LongestIdleTimeout = TimeSpan.FromMinutes(60);
+
     private Clinic()
     {
         Name = string.Empty;
@@ -33,6 +40,11 @@ public sealed class Clinic
 
     public OpeningHours OpeningHours { get; private set; }
 
+    /// <summary>How long a session may go without activity before the user is signed out.</summary>
+    public TimeSpan IdleTimeout { get; private set; }
+
+    public TwoFactorRequirement TwoFactorRequirement { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Optimistic-concurrency token (PostgreSQL xmin) for the settings form.</summary>
@@ -44,6 +56,8 @@ public sealed class Clinic
         Name = Guard.Required(name, "Clinic name", NameMaxLength),
         TimeZone = KnownTimeZone(timeZone),
         PaperSize = PaperSize.A4,
+        IdleTimeout = DefaultIdleTimeout,
+        TwoFactorRequirement = TwoFactorRequirement.AdminsAndManagers,
         CreatedAt = at,
     };
 
@@ -63,6 +77,19 @@ public sealed class Clinic
 
     public void SetOpeningHours(OpeningHours openingHours) =>
         OpeningHours = openingHours ?? throw new ArgumentNullException(nameof(openingHours));
+
+    public void SignOutAfterIdle(TimeSpan timeout) =>
+        IdleTimeout = timeout >= ShortestIdleTimeout && timeout <= LongestIdleTimeout
+            ? timeout
+            : throw new DomainException(IdleTimeoutOutOfBounds);
+
+    public void RequireTwoFactorFor(TwoFactorRequirement requirement) =>
+        TwoFactorRequirement = Enum.IsDefined(requirement)
+            ? requirement
+            : throw new DomainException("Choose who must use an authenticator app: no one, admins and managers, or everyone.");
+
+    public static string IdleTimeoutOutOfBounds =>
+        $"Choose between {ShortestIdleTimeout.TotalMinutes:0} and {LongestIdleTimeout.TotalMinutes:0} minutes before an unattended page signs out.";
 
     /// <summary>The clinic's calendar: its dates and local times (<see cref="ClinicCalendar"/>).</summary>
     public ClinicCalendar Calendar => ClinicCalendar.For(TimeZone);

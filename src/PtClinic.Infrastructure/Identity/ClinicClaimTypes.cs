@@ -10,4 +10,7 @@ public static class ClinicClaimTypes
 
     /// <summary>Present (value "true") while the user signs in with a temporary password.</summary>
     public const string MustChangePassword = "ptclinic:must_change_password";
+
+    /// <summary>Present (value "true") while the clinic requires an authenticator the user has not set up.</summary>
+    public const string MustEnrolTwoFactor = "ptclinic:must_enrol_2fa";
 }

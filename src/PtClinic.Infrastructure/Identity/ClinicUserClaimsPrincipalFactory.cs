@@ -8,7 +8,9 @@ namespace PtClinic.Infrastructure.Identity;
 
 /// <summary>
 /// Adds the clinic and the person's name to the cookie, next to Identity's id and role claims, and
-/// flags a temporary password so the web app can send the person to choose their own first.
+/// flags a temporary password so the web app can send the person to choose their own first, and
+/// a missing authenticator the clinic requires, so it sends them to set one up. Identity rebuilds
+/// these claims every minute, so a change of the clinic's rule reaches open sessions too.
 /// </summary>
 public sealed class ClinicUserClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
@@ -22,7 +24,7 @@ public sealed class ClinicUserClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         var clinic = await db.Clinics.IgnoreQueryFilters()
             .Where(c => c.Id == user.ClinicId)
-            .Select(c => new { c.Name, c.TimeZone })
+            .Select(c => new { c.Name, c.TimeZone, c.TwoFactorRequirement })
             .SingleAsync();
 
         identity.AddClaim(new Claim(ClinicClaimTypes.ClinicId, user.ClinicId.ToString()));
@@ -32,6 +34,11 @@ public sealed class ClinicUserClaimsPrincipalFactory(
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(ClinicClaimTypes.MustChangePassword, "true"));
+        }
+
+        if (!user.TwoFactorEnabled && TwoFactorRules.Requires(clinic.TwoFactorRequirement, identity.FindAll(identity.RoleClaimType).Select(c => c.Value)))
+        {
+            identity.AddClaim(new Claim(ClinicClaimTypes.MustEnrolTwoFactor, "true"));
         }
 
         return identity;

@@ -4,10 +4,9 @@ namespace PtClinic.Infrastructure.Identity;
 
 /// <summary>
 /// Passwords an admin reads out or writes down for a colleague, used once: three groups like
-/// "Kq7t", without the characters people confuse (0/O, 1/l/I). Each group has an upper-case
-/// letter, lower-case letters and a digit, and the dashes are the symbol, so it passes the
-/// password rules. About 50 bits of randomness, enough for a password that five wrong guesses
-/// lock and that must be replaced at the first sign-in.
+/// "Kq7t", without the characters people confuse (0/O, 1/l/I): 14 characters, so it passes the
+/// length rule, and random, so it is on no list of common passwords. About 50 bits of randomness,
+/// enough for a password that ten wrong guesses lock and that must be replaced at the first sign-in.
 /// </summary>
 internal static class TemporaryPassword
 {

@@ -10,5 +10,7 @@ public static class RecurringJobs
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<UnsignedNotesReportJob>(
             UnsignedNotesReportJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<EndedSessionsCleanupJob>(
+            EndedSessionsCleanupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }

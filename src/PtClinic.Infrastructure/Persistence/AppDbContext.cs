@@ -91,6 +91,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
     /// <summary>Read by the query filters for each query; EF Core sends it as a parameter.</summary>
     internal Guid? CurrentClinicId => _currentUser.ClinicId;
 

@@ -34,7 +34,10 @@ public sealed partial class DemoClinicSeeder(
 
         if (!await db.Clinics.IgnoreQueryFilters().AnyAsync(c => c.Id == DemoClinic.Id, cancellationToken))
         {
-            db.Clinics.Add(Clinic.Open(DemoClinic.Id, DemoClinic.Name, DemoClinic.TimeZone, clock.GetUtcNow()));
+            var clinic = Clinic.Open(DemoClinic.Id, DemoClinic.Name, DemoClinic.TimeZone, clock.GetUtcNow());
+            // The demo signs in with the password alone, so anyone can try it; /admin/clinic changes that.
+            clinic.RequireTwoFactorFor(TwoFactorRequirement.NoOne);
+            db.Clinics.Add(clinic);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -22,6 +22,8 @@ public sealed record ClinicSettingsDto(
     PaperSize PaperSize,
     IReadOnlyList<OpeningDayDto> OpeningHours,
     DateTimeOffset? LogoUploadedAt,
+    int IdleTimeoutMinutes,
+    TwoFactorRequirement TwoFactorRequirement,
     uint Version);
 
 public sealed record OpeningDayDto(DayOfWeek Day, bool IsOpen, TimeOnly? Opens, TimeOnly? Closes);
@@ -44,6 +46,7 @@ public sealed class GetClinicSettingsHandler(IAppDbContext db)
                 : new OpeningDayDto(day, false, null, null))
             .ToList();
         return new ClinicSettingsDto(
-            clinic.Name, clinic.Address, clinic.Phone, clinic.TimeZone, clinic.PaperSize, week, logoUploadedAt, clinic.Version);
+            clinic.Name, clinic.Address, clinic.Phone, clinic.TimeZone, clinic.PaperSize, week, logoUploadedAt,
+            (int)Math.Round(clinic.IdleTimeout.TotalMinutes), clinic.TwoFactorRequirement, clinic.Version);
     }
 }

@@ -11,7 +11,8 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Administration;
 
 /// <summary>
-/// Saves the clinic's name, address, phone, time zone, handout paper and opening hours.
+/// Saves the clinic's name, address, phone, time zone, handout paper, opening hours and sign-in
+/// rules (how long an unattended page stays signed in, who must use an authenticator app).
 /// <see cref="Version"/> is the one the form loaded: a save that crossed another is refused.
 /// </summary>
 [RequiresRole(StaffRoles.Admin)]
@@ -22,13 +23,17 @@ public sealed record UpdateClinicSettingsCommand(
     string? Phone,
     string TimeZone,
     PaperSize? PaperSize,
-    IReadOnlyList<OpeningDayInput> OpeningHours) : ICommand<Result>;
+    IReadOnlyList<OpeningDayInput> OpeningHours,
+    int? IdleTimeoutMinutes,
+    TwoFactorRequirement? TwoFactorRequirement) : ICommand<Result>;
 
 /// <summary>One day of the week as the form holds it: closed, or open from one time to another.</summary>
 public sealed record OpeningDayInput(DayOfWeek Day, bool IsOpen, TimeOnly? Opens, TimeOnly? Closes);
 
 public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClinicSettingsCommand>
 {
+    private const string ChooseTwoFactorRule = "Choose who must use an authenticator app: no one, admins and managers, or everyone.";
+
     public UpdateClinicSettingsValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the clinic's name.")
@@ -46,6 +51,13 @@ public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClin
             .NotNull().WithMessage("Give the opening hours of every day of the week, once each.")
             .Must(days => days is not null && days.Select(d => d.Day).Order().SequenceEqual(Enum.GetValues<DayOfWeek>()))
             .WithMessage("Give the opening hours of every day of the week, once each.");
+        RuleFor(c => c.IdleTimeoutMinutes).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter how many minutes an unattended page stays signed in.")
+            .InclusiveBetween((int)Clinic.ShortestIdleTimeout.TotalMinutes, (int)Clinic.LongestIdleTimeout.TotalMinutes)
+            .WithMessage(Clinic.IdleTimeoutOutOfBounds);
+        RuleFor(c => c.TwoFactorRequirement).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(ChooseTwoFactorRule)
+            .IsInEnum().WithMessage(ChooseTwoFactorRule);
         RuleForEach(c => c.OpeningHours).ChildRules(day =>
         {
             day.RuleFor(d => d.Opens).NotNull().WithMessage(d => $"Enter the time the clinic opens on {d.Day}.").When(d => d.IsOpen);
@@ -72,6 +84,8 @@ public sealed class UpdateClinicSettingsHandler(IAppDbContext db)
         clinic.SetOpeningHours(Domain.Clinics.OpeningHours.Of(command.OpeningHours
             .Where(d => d.IsOpen)
             .Select(d => new OpenDay(d.Day, d.Opens!.Value, d.Closes!.Value))));
+        clinic.SignOutAfterIdle(TimeSpan.FromMinutes(command.IdleTimeoutMinutes!.Value));
+        clinic.RequireTwoFactorFor(command.TwoFactorRequirement!.Value);
 
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

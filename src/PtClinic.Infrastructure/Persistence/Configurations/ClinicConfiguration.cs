@@ -17,6 +17,10 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.OpeningHours).HasColumnType("jsonb")
             .HasConversion(OpeningHoursJson.Converter, OpeningHoursJson.Comparer)
             .HasDefaultValueSql("'[]'::jsonb");
+        builder.Property(c => c.IdleTimeout).HasDefaultValue(Clinic.DefaultIdleTimeout);
+        // Clinics that existed before the rule keep signing in as they did; an admin chooses.
+        builder.Property(c => c.TwoFactorRequirement).HasConversion<string>().HasMaxLength(24)
+            .HasDefaultValue(TwoFactorRequirement.NoOne);
         builder.Property(c => c.Version).IsRowVersion();
     }
 }

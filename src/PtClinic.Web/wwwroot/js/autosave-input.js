@@ -49,4 +49,11 @@
             forget(event.target);
         }
     }, true);
+
+    // Before an idle sign-out (session-timeout.js): what was typed goes now, not after the pause.
+    window.ptclinicAutosave = {
+        sendPending() {
+            [...pending.keys()].forEach(send);
+        },
+    };
 })();

@@ -124,7 +124,7 @@ public sealed class AdministrationAccessTests(AppFixture app) : IntegrationTest(
         new AddStaffCredentialCommand(staffMemberId, CredentialKind.Other, "Anyone", null, Today, null),
         new RemoveStaffCredentialCommand(staffMemberId, credentialId),
         new UpdateClinicSettingsCommand(0, "Renamed clinic", null, null, "Europe/London", PaperSize.UsLetter,
-            [.. Enum.GetValues<DayOfWeek>().Select(d => new OpeningDayInput(d, false, null, null))]),
+            [.. Enum.GetValues<DayOfWeek>().Select(d => new OpeningDayInput(d, false, null, null))], 30, TwoFactorRequirement.Everyone),
         new UploadClinicLogoCommand(Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>")),
         new RemoveClinicLogoCommand(),
     ];

@@ -30,7 +30,8 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
 
     private async Task<UpdateClinicSettingsCommand> SettingsAsync() =>
         new((await App.SendAsync(_admin, new GetClinicSettingsQuery())).Ok().Version,
-            " Northside Physiotherapy ", "2 Mill Lane\nLeeds LS1 1AA", "+44 113 496 0000", "Europe/Dublin", PaperSize.UsLetter, Week());
+            " Northside Physiotherapy ", "2 Mill Lane\nLeeds LS1 1AA", "+44 113 496 0000", "Europe/Dublin", PaperSize.UsLetter, Week(),
+            20, TwoFactorRequirement.Everyone);
 
     [Fact]
     public async Task An_admin_saves_the_settings_and_every_role_reads_name_phone_and_hours()
@@ -49,6 +50,8 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
             settings.OpeningHours[0].ShouldBe(new OpeningDayDto(DayOfWeek.Monday, true, new TimeOnly(8, 0), new TimeOnly(18, 30)));
             settings.OpeningHours[6].ShouldBe(new OpeningDayDto(DayOfWeek.Sunday, false, null, null));
             settings.LogoUploadedAt.ShouldBeNull();
+            settings.IdleTimeoutMinutes.ShouldBe(20);
+            settings.TwoFactorRequirement.ShouldBe(TwoFactorRequirement.Everyone);
         }
 
         (await App.ReadAsync(db => db.Database.SqlQueryRaw<string>("SELECT opening_hours::text AS \"Value\" FROM clinics").SingleAsync()))
@@ -94,6 +97,10 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
         { "NUL in phone", "Phone", "Phone: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again." },
         { "escape in phone", "Phone", "The phone number contains an invisible control character; retype it." },
         { "no paper size", "PaperSize", "Choose the paper size for handouts." },
+        { "idle timeout too short", "IdleTimeoutMinutes", "Choose between 5 and 60 minutes before an unattended page signs out." },
+        { "idle timeout too long", "IdleTimeoutMinutes", "Choose between 5 and 60 minutes before an unattended page signs out." },
+        { "no idle timeout", "IdleTimeoutMinutes", "Enter how many minutes an unattended page stays signed in." },
+        { "unknown two-factor rule", "TwoFactorRequirement", "Choose who must use an authenticator app: no one, admins and managers, or everyone." },
     };
 
     [Theory]
@@ -117,6 +124,10 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
             "NUL in phone" => good with { Phone = "0113\0" },
             "escape in phone" => good with { Phone = "0113\u0007" },
             "no paper size" => good with { PaperSize = null },
+            "idle timeout too short" => good with { IdleTimeoutMinutes = 4 },
+            "idle timeout too long" => good with { IdleTimeoutMinutes = 61 },
+            "no idle timeout" => good with { IdleTimeoutMinutes = null },
+            "unknown two-factor rule" => good with { TwoFactorRequirement = (TwoFactorRequirement)7 },
             _ => throw new ArgumentOutOfRangeException(nameof(bad)),
         };
 
@@ -127,6 +138,8 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
         stored.Name.ShouldBe("Northside Physio");
         stored.TimeZone.ShouldBe("Europe/London");
         stored.OpeningHours.ShouldAllBe(d => !d.IsOpen);
+        stored.IdleTimeoutMinutes.ShouldBe(15);
+        stored.TwoFactorRequirement.ShouldBe(TwoFactorRequirement.AdminsAndManagers);
     }
 
     [Fact]

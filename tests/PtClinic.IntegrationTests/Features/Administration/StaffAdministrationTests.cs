@@ -228,7 +228,7 @@ public sealed class StaffAdministrationTests(AppFixture app) : IntegrationTest(a
             var jonas = (await users.FindByIdAsync(jonasId.ToString()))!;
             // As for every account the app creates (test staff are written straight to the table).
             await users.SetLockoutEnabledAsync(jonas, true);
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < users.Options.Lockout.MaxFailedAccessAttempts; i++)
             {
                 await users.AccessFailedAsync(jonas);
             }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Domain.Staff;
@@ -47,7 +48,7 @@ public sealed partial class StaffSignInTests(AppFixture app) : IntegrationTest(a
         var same = await web.ChoosePasswordAsync(browser, created.TemporaryPassword, created.TemporaryPassword);
         (await same.Content.ReadAsStringAsync(Cancel)).ShouldContain(StaffPasswords.SameAsTemporary);
         var weak = await web.ChoosePasswordAsync(browser, "knots", "knots");
-        (await weak.Content.ReadAsStringAsync(Cancel)).ShouldContain("Use at least 10 characters.");
+        (await weak.Content.ReadAsStringAsync(Cancel)).ShouldContain("Use at least 12 characters.");
 
         var chosen = await web.ChoosePasswordAsync(browser, OwnPassword, OwnPassword, returnUrl: "/patients");
 
@@ -106,7 +107,122 @@ public sealed partial class StaffSignInTests(AppFixture app) : IntegrationTest(a
         Target(afterwards).ShouldStartWith("/account/sign-in?");
     }
 
+    [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copy_of_the_cookie_opens_nothing()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var mayaEmail = await GivePasswordAsync(TestClinic.IdOf(clinic.Therapist), OwnPassword);
+        await using var web = new WebApp(App.Database.ConnectionString);
+        var browser = web.Browser();
+        var signIn = await web.SignInAsync(browser, mayaEmail, OwnPassword);
+        var cookie = AuthCookie(signIn);
+        (await web.WithCookie(cookie).GetAsync("/patients", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var signOut = await web.SignOutAsync(browser);
+
+        Target(signOut).ShouldBe("/account/sign-in");
+        var replayed = await web.WithCookie(cookie).GetAsync("/patients", Cancel);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Target(replayed).ShouldStartWith("/account/sign-in?");
+        (await App.ReadAsync(db => db.SignInSessions.CountAsync(Cancel))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_GET_or_a_POST_without_the_antiforgery_token_does_not_sign_out()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var mayaEmail = await GivePasswordAsync(TestClinic.IdOf(clinic.Therapist), OwnPassword);
+        await using var web = new WebApp(App.Database.ConnectionString);
+        var browser = web.Browser();
+        await web.SignInAsync(browser, mayaEmail, OwnPassword);
+
+        await browser.GetAsync("/account/sign-out", Cancel);
+        var forged = await browser.PostAsync("/account/sign-out", new FormUrlEncodedContent([]), Cancel);
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await browser.GetAsync("/patients", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await App.ReadAsync(db => db.SignInSessions.CountAsync(Cancel))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_from_one_address_get_a_page_saying_to_wait()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var mayaEmail = await GivePasswordAsync(TestClinic.IdOf(clinic.Therapist), OwnPassword);
+        await using var web = new WebApp(App.Database.ConnectionString, signInAttemptsPerMinute: 3);
+        var browser = web.Browser();
+        for (var i = 0; i < 3; i++)
+        {
+            (await web.SignInAsync(browser, "nobody@northside.example", "Not-the-password-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var refused = await web.SignInAsync(browser, mayaEmail, OwnPassword);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        (await refused.Content.ReadAsStringAsync(Cancel)).ShouldContain(WebUtility.HtmlEncode(PtClinic.Web.Security.SignInRateLimits.TooManyMessage));
+        (await browser.GetAsync("/account/sign-in", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK, "reading the page is not an attempt");
+    }
+
+    [Fact]
+    public async Task Ten_wrong_passwords_lock_the_account_and_nine_do_not()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var mayaEmail = await GivePasswordAsync(TestClinic.IdOf(clinic.Therapist), OwnPassword);
+        // Accounts made by the app can be locked; test staff are written straight to the table.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            (await users.SetLockoutEnabledAsync((await users.FindByEmailAsync(mayaEmail))!, true)).Succeeded.ShouldBeTrue();
+        }
+
+        await using var web = new WebApp(App.Database.ConnectionString);
+        var browser = web.Browser();
+        for (var i = 0; i < 9; i++)
+        {
+            await web.SignInAsync(browser, mayaEmail, "Not-the-password-1");
+        }
+
+        (await web.SignInAsync(browser, mayaEmail, OwnPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "nine failures, then the right password");
+        for (var i = 0; i < 10; i++)
+        {
+            await web.SignInAsync(web.Browser(), mayaEmail, "Not-the-password-1");
+        }
+
+        var locked = await web.SignInAsync(web.Browser(), mayaEmail, OwnPassword);
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await locked.Content.ReadAsStringAsync(Cancel)).ShouldContain(WebUtility.HtmlEncode(SignIn.FailedMessage));
+    }
+
+    [Fact]
+    public async Task An_admin_whose_clinic_requires_an_authenticator_must_set_one_up_before_any_page()
+    {
+        // New clinics require it of admins and managers.
+        var clinic = await TestClinic.CreateAsync(App);
+        var admin = await clinic.AddStaffAsync("Sam Okafor", StaffRoles.Admin);
+        var samEmail = await GivePasswordAsync(TestClinic.IdOf(admin), OwnPassword);
+        await using var web = new WebApp(App.Database.ConnectionString);
+        var browser = web.Browser();
+
+        await web.SignInAsync(browser, samEmail, OwnPassword);
+
+        foreach (var page in new[] { "/", "/patients", "/admin/clinic" })
+        {
+            var response = await browser.GetAsync(page, Cancel);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
+            Target(response).ShouldBe($"/account/profile?returnUrl={Uri.EscapeDataString(page)}", customMessage: page);
+        }
+
+        var profile = await browser.GetStringAsync("/account/profile", Cancel);
+        profile.ShouldContain("Your clinic asks you to set up an authenticator app before you go on.");
+        profile.ShouldContain("data:image/png;base64,");
+        profile.ShouldNotContain("Not now: back to PtClinic");
+    }
+
     private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    private static string AuthCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ptclinic.auth=", StringComparison.Ordinal)).Split(';')[0];
 
     /// <summary>Where a redirect points, as a path and query (the app writes some absolute, some relative).</summary>
     private static string Target(HttpResponseMessage response) =>
@@ -123,9 +239,30 @@ public sealed partial class StaffSignInTests(AppFixture app) : IntegrationTest(a
     }
 
     /// <summary>The web app in memory, and plain HTTP clients that keep cookies and do not follow redirects.</summary>
-    private sealed partial class WebApp(string connectionString, bool checkSessionsEveryRequest = false) : WebApplicationFactory<Program>
+    private sealed partial class WebApp(string connectionString, bool checkSessionsEveryRequest = false, int signInAttemptsPerMinute = 1000)
+        : WebApplicationFactory<Program>
     {
         public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        /// <summary>Another client that sends only a copied cookie, as someone who got hold of it would.</summary>
+        public HttpClient WithCookie(string cookie)
+        {
+            var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+            return client;
+        }
+
+        /// <summary>The sign-out button of a page: a form with its antiforgery token.</summary>
+        public async Task<HttpResponseMessage> SignOutAsync(HttpClient browser)
+        {
+            var page = await browser.GetStringAsync("/patients", Xunit.TestContext.Current.CancellationToken);
+            var token = AntiforgeryToken().Match(page);
+            token.Success.ShouldBeTrue("no antiforgery token on /patients");
+            return await browser.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value),
+            }), Xunit.TestContext.Current.CancellationToken);
+        }
 
         public Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password, string? returnUrl = null) =>
             PostFormAsync(browser, "/account/sign-in" + Query(returnUrl), "sign-in", new()
@@ -148,6 +285,7 @@ public sealed partial class StaffSignInTests(AppFixture app) : IntegrationTest(a
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Database:SeedDemo", "false");
             builder.UseSetting("Jobs:RunServer", "false");
+            builder.UseSetting(PtClinic.Web.Security.SignInRateLimits.PermitsSetting, signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (checkSessionsEveryRequest)
             {
                 builder.ConfigureTestServices(services =>

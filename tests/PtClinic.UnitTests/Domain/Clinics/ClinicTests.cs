@@ -66,4 +66,45 @@ public sealed class ClinicTests
         clinic.PaperSize.ShouldBe(PaperSize.UsLetter);
         Should.Throw<DomainException>(() => clinic.PrintOn((PaperSize)7));
     }
+
+    [Fact]
+    public void A_new_clinic_signs_out_after_15_idle_minutes_and_asks_admins_and_managers_for_an_authenticator()
+    {
+        var clinic = Clinic.Open(Guid.CreateVersion7(), "Harbourside Physiotherapy", "Europe/London", Now);
+
+        clinic.IdleTimeout.ShouldBe(TimeSpan.FromMinutes(15));
+        clinic.TwoFactorRequirement.ShouldBe(TwoFactorRequirement.AdminsAndManagers);
+    }
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(60, true)]
+    [InlineData(4, false)]
+    [InlineData(61, false)]
+    public void The_idle_timeout_stays_between_5_and_60_minutes(int minutes, bool allowed)
+    {
+        var clinic = Clinic.Open(Guid.CreateVersion7(), "Harbourside Physiotherapy", "Europe/London", Now);
+
+        if (allowed)
+        {
+            clinic.SignOutAfterIdle(TimeSpan.FromMinutes(minutes));
+            clinic.IdleTimeout.ShouldBe(TimeSpan.FromMinutes(minutes));
+        }
+        else
+        {
+            Should.Throw<DomainException>(() => clinic.SignOutAfterIdle(TimeSpan.FromMinutes(minutes))).Message
+                .ShouldBe("Choose between 5 and 60 minutes before an unattended page signs out.");
+        }
+    }
+
+    [Fact]
+    public void A_two_factor_rule_that_does_not_exist_is_refused()
+    {
+        var clinic = Clinic.Open(Guid.CreateVersion7(), "Harbourside Physiotherapy", "Europe/London", Now);
+
+        clinic.RequireTwoFactorFor(TwoFactorRequirement.Everyone);
+
+        clinic.TwoFactorRequirement.ShouldBe(TwoFactorRequirement.Everyone);
+        Should.Throw<DomainException>(() => clinic.RequireTwoFactorFor((TwoFactorRequirement)7));
+    }
 }

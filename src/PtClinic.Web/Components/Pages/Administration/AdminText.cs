@@ -29,5 +29,12 @@ public static class AdminText
         _ => "A4 (210 × 297 mm)",
     };
 
+    public static string Describe(TwoFactorRequirement requirement) => requirement switch
+    {
+        TwoFactorRequirement.Everyone => "Everyone",
+        TwoFactorRequirement.AdminsAndManagers => "Admins and managers",
+        _ => "No one (anyone may still turn it on)",
+    };
+
     public static string Date(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }
