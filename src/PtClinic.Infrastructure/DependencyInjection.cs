@@ -59,7 +59,8 @@ public static class DependencyInjection
         services.AddScoped<IStaffAccounts, StaffAccounts>();
         services.AddScoped<StaffPasswords>();
         services.AddScoped<TwoFactorEnrolment>();
-        services.AddSingleton<ISignInEvents, LoggingSignInEvents>();
+        services.AddSingleton<LoggingSignInEvents>();
+        services.AddSingleton<ISignInEvents, AuditedSignInEvents>();
         services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section);
         services.AddSingleton<SignInSessionStore>();
 
