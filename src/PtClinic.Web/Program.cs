@@ -15,9 +15,10 @@ using PtClinic.Web.Services;
 var builder = WebApplication.CreateBuilder(args);
 var migrateOnly = args.Contains("--migrate-only");
 
-var connectionString = builder.Configuration.GetConnectionString("Postgres")
+var connectionString = builder.Configuration.GetConnectionString(DatabaseSetup.RuntimeConnectionName)
     ?? throw new InvalidOperationException(
         "No database configured: set ConnectionStrings__Postgres (./ptclinic.sh run does this for the local cluster).");
+var ownerConnectionString = builder.Configuration.GetConnectionString(DatabaseSetup.OwnerConnectionName);
 
 var keyCertificate = DataProtectionCertificate.Load(builder.Configuration);
 builder.Services.AddPtClinicCore(new InfrastructureOptions(
@@ -64,8 +65,15 @@ if (keyCertificate is null && !migrateOnly)
 
 var migrate = migrateOnly || app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
 var seedDemo = app.Configuration.GetValue("Database:SeedDemo", app.Environment.IsDevelopment());
-if (migrate || seedDemo)
+if ((migrate || seedDemo) && ownerConnectionString is not null)
 {
+    await DatabaseSetup.RunAsOwnerAsync(
+        ownerConnectionString, DatabaseSetup.RuntimeRole(app.Configuration, connectionString), migrate, seedDemo,
+        app.Services.GetRequiredService<ILoggerFactory>());
+}
+else if (migrate || seedDemo)
+{
+    // One role for everything: the check below stops this outside Development.
     await DatabaseInitializer.InitializeAsync(app.Services, migrate, seedDemo);
 }
 
@@ -73,6 +81,8 @@ if (migrateOnly)
 {
     return;
 }
+
+await DatabaseSetup.CheckRuntimeRoleAsync(connectionString, app.Environment.IsDevelopment(), app.Logger);
 
 RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
