@@ -15,10 +15,12 @@ using PtClinic.Web.Services;
 var builder = WebApplication.CreateBuilder(args);
 var migrateOnly = args.Contains("--migrate-only");
 
-var connectionString = builder.Configuration.GetConnectionString(DatabaseSetup.RuntimeConnectionName)
+var runtimeConnectionString = builder.Configuration.GetConnectionString(DatabaseSetup.RuntimeConnectionName);
+var ownerConnectionString = builder.Configuration.GetConnectionString(DatabaseSetup.OwnerConnectionName);
+// The migrate step may be given the owner's connection alone (and Database__RuntimeRole).
+var connectionString = runtimeConnectionString ?? (migrateOnly ? ownerConnectionString : null)
     ?? throw new InvalidOperationException(
         "No database configured: set ConnectionStrings__Postgres (./ptclinic.sh run does this for the local cluster).");
-var ownerConnectionString = builder.Configuration.GetConnectionString(DatabaseSetup.OwnerConnectionName);
 
 var keyCertificate = DataProtectionCertificate.Load(builder.Configuration);
 builder.Services.AddPtClinicCore(new InfrastructureOptions(
@@ -68,7 +70,7 @@ var seedDemo = app.Configuration.GetValue("Database:SeedDemo", app.Environment.I
 if ((migrate || seedDemo) && ownerConnectionString is not null)
 {
     await DatabaseSetup.RunAsOwnerAsync(
-        ownerConnectionString, DatabaseSetup.RuntimeRole(app.Configuration, connectionString), migrate, seedDemo,
+        ownerConnectionString, DatabaseSetup.RuntimeRole(app.Configuration, runtimeConnectionString), migrate, seedDemo,
         app.Services.GetRequiredService<ILoggerFactory>());
 }
 else if (migrate || seedDemo)
