@@ -6,8 +6,8 @@ using Npgsql;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Infrastructure;
 using PtClinic.Infrastructure.Persistence;
-using Respawn;
 using PtClinic.Web;
+using Respawn;
 using Testcontainers.PostgreSql;
 
 namespace PtClinic.Tests.Shared;
