@@ -4,6 +4,7 @@
 #   ./ptclinic.sh test      build (warnings as errors) and run every test project; the last
 #                           line is "tests: N passed, N failed, N skipped"
 #   ./ptclinic.sh migrate   apply the migrations and the demo data to the local database
+#                           (as its owner role; the app then runs as a role that owns nothing)
 #   ./ptclinic.sh stop      stop the local PostgreSQL if a killed session left it running
 #   ./ptclinic.sh bench     benchmarks against a throwaway PostgreSQL; writes docs/benchmarks.md
 #   ./ptclinic.sh audit-verify  check the local database's audit trail, chain by chain (exit 3: broken)
@@ -22,6 +23,9 @@ WEB_DIR=src/PtClinic.Web
 WEB_DLL=bin/Release/net10.0/linux-x64/PtClinic.Web.dll # relative to WEB_DIR
 WEB_PORT=${PTCLINIC_WEB_PORT:-5080}
 DEV_PG_PORT=5433   # first choice for the dev cluster; the port in use is kept in .data/port
+DEV_DB=ptclinic
+DEV_OWNER=ptclinic_owner # owns the tables and migrates them; its password is in .data/ptclinic_owner.password
+DEV_APP=ptclinic_app     # what the app connects as; its password is in .data/ptclinic_app.password
 TEST_PG_PORT=55433 # first choice for throwaway test clusters, away from the dev one
 RESULTS_DIR=$REPO/TestResults/ptclinic
 TEST_TIMEOUT=${PTCLINIC_TEST_TIMEOUT:-60m}
@@ -150,7 +154,9 @@ dev_cluster_root() {
   echo "$target"
 }
 
-# Start the dev cluster, or adopt it if a killed session left it running. Sets PG_PORT.
+# Start the dev cluster, or adopt it if a killed session left it running, and lock it down
+# (pg_cluster_secure: passwords over TCP, the superuser only over the socket; a .data/ from
+# before the roles is upgraded in place). Sets PG_PORT.
 dev_cluster_up() {
   local root port_file=$REPO/.data/port taken
   ensure_packages postgresql
@@ -168,10 +174,13 @@ dev_cluster_up() {
       PG_PORT=$(first_free_port $((taken + 1)))
       say "Port $taken is taken by another program: using $PG_PORT (kept in .data/port)"
     fi
-    pg_cluster_start "$root" "$PG_PORT" || die "could not start PostgreSQL"
+    pg_cluster_write_hba "$root"
+    pg_cluster_start "$root" "$PG_PORT" "password_encryption = scram-sha-256" || die "could not start PostgreSQL"
   fi
   pg_cluster_verify "$root" "$PG_PORT" || die "could not reach our PostgreSQL"
   echo "$PG_PORT" >"$port_file"
+  pg_cluster_secure "$root" "$PG_PORT" "$REPO/.data" "$DEV_DB" "$DEV_OWNER" "$DEV_APP" ||
+    die "could not set up the database roles"
   say "PostgreSQL 15 on 127.0.0.1:$PG_PORT (data: $root/data, log: $root/pg.log)"
 }
 
@@ -206,12 +215,34 @@ build_web() {
   [[ -f $WEB_DIR/$WEB_DLL ]] || die "the build did not produce $WEB_DIR/$WEB_DLL"
 }
 
+# A connection string to the dev database as a role, with the password from its file in .data/.
+dev_connection() {
+  echo "Host=127.0.0.1;Port=$PG_PORT;Database=$DEV_DB;Username=$1;Password=$(cat "$REPO/.data/$1.password")"
+}
+
+# The app as the runtime role, migrating nothing: the migrate step did it, as the owner.
 export_app_env() {
   export ASPNETCORE_ENVIRONMENT=Development
-  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=ptclinic;Username=postgres"
-  export Database__MigrateOnStartup=true Database__SeedDemo=true
+  export ConnectionStrings__Postgres
+  ConnectionStrings__Postgres=$(dev_connection "$DEV_APP")
+  unset ConnectionStrings__PostgresOwner
+  export Database__MigrateOnStartup=false Database__SeedDemo=false
   # The app makes this certificate (mode 600) on first start: dev data-protection keys are encrypted too.
   export DataProtection__CertificatePath="$REPO/.data/data-protection.pfx" DataProtection__CreateCertificate=true
+}
+
+# Migrations, Hangfire's schema, the runtime role's grants and the demo clinic, as the owner.
+migrate_as_owner() {
+  say "Applying the migrations and the demo data (as $DEV_OWNER)"
+  (
+    export ASPNETCORE_ENVIRONMENT=Development Database__SeedDemo=true Jobs__RunServer=false
+    export ConnectionStrings__PostgresOwner ConnectionStrings__Postgres
+    ConnectionStrings__PostgresOwner=$(dev_connection "$DEV_OWNER")
+    ConnectionStrings__Postgres=$(dev_connection "$DEV_APP")
+    cd "$WEB_DIR" && exec dotnet "$WEB_DLL" --migrate-only
+  ) &
+  APP_PID=$!
+  wait_app
 }
 
 # Start the app in the background: bash runs a trap only once its foreground child has
@@ -230,7 +261,7 @@ wait_app() {
   return "$rc"
 }
 
-# Poll /health/live while the app is alive; the first start migrates and seeds, so be patient.
+# Poll /health/live while the app is alive.
 wait_until_live() {
   local url=$1 i
   for ((i = 0; i < 300; i++)); do
@@ -267,10 +298,10 @@ cmd_run() {
     die "port $WEB_PORT is in use (is PtClinic already running?); pick another with PTCLINIC_WEB_PORT=..."
   fi
   dev_cluster_up
-  pg_ensure_database "$PG_PORT" ptclinic
   build_web
+  migrate_as_owner || die "the migration failed"
   export_app_env
-  say "Starting PtClinic on $url (it applies the migrations and the demo data first)"
+  say "Starting PtClinic on $url (as the database role $DEV_APP)"
   start_app --urls "$url"
   if ! command -v curl >/dev/null; then
     print_banner "$url"
@@ -287,13 +318,9 @@ cmd_run() {
 cmd_migrate() {
   require_dotnet
   dev_cluster_up
-  pg_ensure_database "$PG_PORT" ptclinic
   build_web
-  export_app_env
-  say "Applying the migrations and the demo data"
-  start_app --migrate-only
-  wait_app || die "the migration failed"
-  say "Database ptclinic is up to date"
+  migrate_as_owner || die "the migration failed"
+  say "Database $DEV_DB is up to date"
 }
 
 # Walks every audit chain of the local database from its first row and names the first broken
@@ -302,10 +329,8 @@ cmd_audit_verify() {
   local rc=0
   require_dotnet
   dev_cluster_up
-  pg_ensure_database "$PG_PORT" ptclinic
   build_web
   export_app_env
-  export Database__MigrateOnStartup=false Database__SeedDemo=false
   say "Checking the audit trail"
   start_app --audit-verify
   wait_app || rc=$?

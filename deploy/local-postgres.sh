@@ -4,7 +4,11 @@
 #   <root>/data     the data directory (initdb)
 #   <root>/pg.log   the server log (pg_ctl -l)
 #   <root>/.s.PGSQL.<port>  the unix socket, so it never clashes with the system's /run/postgresql
+#                   (in /var/tmp/ptclinic-sock-<hash> when <root> is too deep for a socket path)
 # initdb refuses to run as root, so when we are root the cluster belongs to user postgres.
+# Throwaway test clusters keep trust authentication; the dev cluster is locked down by
+# pg_cluster_secure: the superuser only over the socket as the cluster's OS user (peer), the app's
+# roles with passwords (scram-sha-256), kept in files only their owner can read.
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
@@ -66,15 +70,29 @@ pg_cluster_init() {
   echo "include_if_exists 'ptclinic.conf'" >>"$root/data/postgresql.conf"
 }
 
-# Settings for this start. Trust authentication is acceptable only because the server
-# listens on 127.0.0.1 and on a socket in a folder only the owner can enter.
+# The folder of the cluster's unix socket: the cluster's own, unless that is too deep for a socket
+# path (107 bytes), then a short one of its own under /var/tmp that only the cluster owner enters.
+pg_socket_dir() {
+  local root=$1 dir
+  if ((${#root} <= 90)); then
+    echo "$root"
+    return
+  fi
+  dir=/var/tmp/ptclinic-sock-$(printf %s "$root" | sha256sum | cut -c1-12)
+  mkdir -p "$dir"
+  [[ $EUID -eq 0 ]] && chown postgres:postgres "$dir"
+  chmod 700 "$dir"
+  echo "$dir"
+}
+
+# Settings for this start. A throwaway test cluster keeps initdb's trust authentication: it
+# listens on 127.0.0.1 and on a socket in a folder only the owner can enter, and dies with the run.
 # Extra "name = value" lines (e.g. faster, unsafe settings for throwaway test clusters) follow.
 pg_cluster_write_conf() {
   local root=$1
   shift
-  local socket_dir=$root
-  # A unix socket path is limited to 107 bytes: with a deep folder, TCP only.
-  ((${#root} > 90)) && socket_dir=''
+  local socket_dir
+  socket_dir=$(pg_socket_dir "$root")
   {
     echo "# Written by ptclinic.sh at each start: edits here are lost."
     echo "listen_addresses = '127.0.0.1'"
@@ -109,15 +127,24 @@ pg_cluster_start() {
   pg_cluster_verify "$root" "$port"
 }
 
-# Another server could answer on the same port (e.g. one bound to another address):
-# ask the server behind 127.0.0.1:<port> for its data directory and compare with ours.
+# psql as the superuser, through the cluster's own socket, as the cluster's OS user: the one way
+# in for the superuser once pg_cluster_secure has run (peer authentication), and before it too.
+pg_admin_psql() {
+  local root=$1 port=$2
+  shift 2
+  pg_as_owner "$PG_BIN/psql" -h "$(pg_socket_dir "$root")" -p "$port" -U postgres -XAtq "$@"
+}
+
+# Another server could answer on the same port (e.g. one bound to another address): ask the
+# server behind our own socket for its data directory and port, and compare with ours. The
+# socket is in a folder only the cluster owner enters, so what answers there is ours.
 pg_cluster_verify() {
   local root=$1 port=$2 theirs ours
-  ours=$(cd "$root/data" && pwd -P)
-  theirs=$("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -XAtq \
-    -c 'show data_directory' 2>/dev/null) || true
+  ours="$(cd "$root/data" && pwd -P) $port"
+  theirs=$(pg_admin_psql "$root" "$port" -d postgres \
+    -c "select current_setting('data_directory') || ' ' || current_setting('port')" 2>/dev/null) || true
   if [[ $theirs != "$ours" ]]; then
-    echo "The server on 127.0.0.1:$port is not the cluster in $root (it reports '${theirs:-nothing}')." >&2
+    echo "The server on port $port is not the cluster in $root (it reports '${theirs:-nothing}')." >&2
     return 1
   fi
 }
@@ -130,12 +157,88 @@ pg_cluster_stop() {
 }
 
 pg_ensure_database() {
-  local port=$1 name=$2 exists
+  local root=$1 port=$2 name=$3 owner=${4:-postgres} exists
   # On standard input: psql substitutes variables there, never in -c.
-  exists=$("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -XAtq \
-    -v name="$name" <<<"select 1 from pg_database where datname = :'name'")
+  exists=$(pg_admin_psql "$root" "$port" -d postgres -v name="$name" \
+    <<<"select 1 from pg_database where datname = :'name'")
   if [[ $exists != 1 ]]; then
     echo "Creating database $name"
-    "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$name"
+    pg_admin_psql "$root" "$port" -d postgres -v name="$name" -v owner="$owner" \
+      <<<'create database :"name" owner :"owner"' >/dev/null
   fi
+}
+
+# Who may connect to a dev cluster, and how: written before it starts, so it never listens with
+# initdb's trust authentication. The superuser only over the socket, as the cluster's OS user.
+pg_cluster_write_hba() {
+  local root=$1 os_user
+  os_user=$(pg_as_owner id -un)
+  {
+    echo "# Written by ptclinic.sh at each start: edits here are lost."
+    echo "# TYPE DATABASE USER      ADDRESS       METHOD"
+    echo "local  all      postgres                peer map=cluster_owner"
+    echo "local  all      all                     scram-sha-256"
+    echo "host   all      postgres  0.0.0.0/0     reject"
+    echo "host   all      postgres  ::/0          reject"
+    echo "host   all      all       127.0.0.1/32  scram-sha-256"
+    echo "host   all      all       ::1/128       scram-sha-256"
+  } >"$root/data/pg_hba.conf"
+  echo "cluster_owner $os_user postgres" >"$root/data/pg_ident.conf"
+  [[ $EUID -eq 0 ]] && chown postgres:postgres "$root/data/pg_hba.conf" "$root/data/pg_ident.conf"
+  return 0
+}
+
+# The password kept in a file only its owner reads (mode 600), made at the first call.
+pg_secret() {
+  local file=$1
+  if [[ ! -s $file ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
+
+# Lock a dev cluster down, on every start (idempotent), and upgrade one made by an earlier
+# version (trust authentication, everything owned by postgres) in place:
+# - an owner role that owns database <db> and everything in it, and a runtime role that owns
+#   nothing (the migrator grants it what the app may do), both with generated passwords kept in
+#   <secrets>/<role>.password;
+# - pg_hba: the superuser only over the socket as the cluster's OS user (peer); every role over
+#   TCP and the socket with its password (scram-sha-256).
+pg_cluster_secure() {
+  local root=$1 port=$2 secrets=$3 db=$4 owner=$5 runtime=$6
+  pg_admin_psql "$root" "$port" -d postgres -v owner="$owner" -v runtime="$runtime" \
+    -v owner_pw="$(pg_secret "$secrets/$owner.password")" -v runtime_pw="$(pg_secret "$secrets/$runtime.password")" \
+    >/dev/null <<'SQL' || return 1
+set password_encryption = 'scram-sha-256';
+select format('create role %I', :'owner') where not exists (select 1 from pg_roles where rolname = :'owner') \gexec
+select format('create role %I', :'runtime') where not exists (select 1 from pg_roles where rolname = :'runtime') \gexec
+alter role :"owner" login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password :'owner_pw';
+alter role :"runtime" login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password :'runtime_pw';
+SQL
+  pg_ensure_database "$root" "$port" "$db" "$owner"
+  # A database from before the roles: hand it and what the migrations made in it to the owner.
+  pg_admin_psql "$root" "$port" -d "$db" -v owner="$owner" >/dev/null <<'SQL' || return 1
+select format('alter database %I owner to %I', current_database(), :'owner')
+where (select datdba::regrole::text from pg_database where datname = current_database()) <> :'owner' \gexec
+select format('alter schema %I owner to %I', nspname, :'owner') from pg_namespace
+where nspname = 'hangfire' and nspowner::regrole::text <> :'owner' \gexec
+-- Tables, views and free-standing sequences: indexes and a column's sequence follow their table,
+-- and what an extension made stays the extension's.
+select format('alter %s %s owner to %I',
+              case c.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end,
+              c.oid::regclass, :'owner')
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where n.nspname in ('public', 'hangfire') and c.relkind in ('r', 'p', 'v', 'm', 'S')
+  and c.relowner::regrole::text <> :'owner'
+  and not exists (select 1 from pg_depend d
+                  where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                    and (d.deptype = 'e' or (c.relkind = 'S' and d.deptype in ('a', 'i')))) \gexec
+select format('alter routine %s owner to %I', p.oid::regprocedure, :'owner')
+from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+where n.nspname in ('public', 'hangfire') and p.proowner::regrole::text <> :'owner'
+  and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e') \gexec
+SQL
+  pg_cluster_write_hba "$root"
+  pg_admin_psql "$root" "$port" -d postgres -c 'select pg_reload_conf()' >/dev/null
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,9 @@ namespace PtClinic.Benchmarks;
 /// <summary>
 /// One benchmark database: created fresh, migrated with the app's own migrations, five clinics, and
 /// patients bulk-loaded with binary COPY. Holds the app's service graph over it (built exactly as the
-/// integration tests build it) and a plain Npgsql data source for the floors.
+/// integration tests build it) and a plain Npgsql data source for the floors. Both connect as the
+/// app's runtime role (<c>&lt;db&gt;_app</c>), as the app would; migrating and bulk-loading is done as
+/// the owner role (<c>&lt;db&gt;_owner</c>), as the migrator would.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
@@ -27,12 +30,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
     private readonly string _serverConnectionString;
     private readonly bool _keep;
 
-    private BenchDatabase(string serverConnectionString, string name, string connectionString, int patientsPerClinic, bool keep)
+    private BenchDatabase(
+        string serverConnectionString, string name, string connectionString, string ownerConnectionString, int patientsPerClinic, bool keep)
     {
         _serverConnectionString = serverConnectionString;
         _keep = keep;
         Name = name;
         ConnectionString = connectionString;
+        OwnerConnectionString = ownerConnectionString;
         PatientsPerClinic = patientsPerClinic;
         Services = BuildServices(connectionString);
         // The floor talks to PostgreSQL the way the app does: same connection settings, statements prepared.
@@ -41,7 +46,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>As the app's runtime role.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>As the role that owns the tables: migrations and the bulk load.</summary>
+    public string OwnerConnectionString { get; }
 
     public int PatientsPerClinic { get; }
 
@@ -66,12 +75,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
         var reuse = options.Reuse
             && await DatabaseExistsAsync(options.ServerConnectionString, name, ct)
             && await IsCompleteSeedAsync(builder.ConnectionString, patientsPerClinic, ct);
+        var (owner, runtime) = await EnsureRolesAsync(options.ServerConnectionString, name, ct);
         if (!reuse)
         {
-            await RecreateDatabaseAsync(options.ServerConnectionString, name, ct);
+            await RecreateDatabaseAsync(options.ServerConnectionString, name, owner.Username!, ct);
         }
 
-        var database = new BenchDatabase(options.ServerConnectionString, name, builder.ConnectionString, patientsPerClinic, options.Reuse);
+        var database = new BenchDatabase(
+            options.ServerConnectionString, name, Login(builder, runtime), Login(builder, owner), patientsPerClinic, options.Reuse);
         try
         {
             await database.SeedAsync(reuse, ct);
@@ -112,11 +123,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
     private async Task SeedAsync(bool reuse, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.MigrateAsync(ct);
-        }
+        await DatabaseSetup.RunAsOwnerAsync(
+            OwnerConnectionString, new NpgsqlConnectionStringBuilder(ConnectionString).Username!, migrate: true, seedDemo: false,
+            Services.GetRequiredService<ILoggerFactory>(), ct);
 
         if (reuse)
         {
@@ -205,7 +214,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
             ];
         }
 
-        await using var connection = await Raw.OpenConnectionAsync(ct);
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
+        await connection.OpenAsync(ct);
         await EnsureColumnsCoveredAsync(connection, table, columns, ct);
         await ExecuteAsync(connection, "SET maintenance_work_mem = '256MB'", ct);
 
@@ -332,10 +342,36 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return await command.ExecuteScalarAsync(ct) is not null;
     }
 
-    private static async Task RecreateDatabaseAsync(string serverConnectionString, string name, CancellationToken ct)
+    private static async Task RecreateDatabaseAsync(string serverConnectionString, string name, string owner, CancellationToken ct)
     {
         await using var admin = await OpenAdminAsync(serverConnectionString, ct);
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", ct);
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", ct);
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" OWNER \"{owner}\"", ct);
     }
+
+    /// <summary>
+    /// The database's owner and runtime roles (cluster-wide, so named after it), created or given
+    /// a new password: login roles with no attributes, as deploy/README.md sets them up.
+    /// </summary>
+    private static async Task<(NpgsqlConnectionStringBuilder Owner, NpgsqlConnectionStringBuilder Runtime)> EnsureRolesAsync(
+        string serverConnectionString, string name, CancellationToken ct)
+    {
+        await using var admin = await OpenAdminAsync(serverConnectionString, ct);
+        var logins = new List<NpgsqlConnectionStringBuilder>();
+        foreach (var role in new[] { $"{name}_owner", $"{name}_app" })
+        {
+            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_roles WHERE rolname = @role", admin);
+            exists.Parameters.AddWithValue("role", role);
+            var verb = (long)(await exists.ExecuteScalarAsync(ct))! == 0 ? "CREATE" : "ALTER";
+            await ExecuteAsync(admin,
+                $"{verb} ROLE \"{role}\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}'", ct);
+            logins.Add(new NpgsqlConnectionStringBuilder { Username = role, Password = password });
+        }
+
+        return (logins[0], logins[1]);
+    }
+
+    private static string Login(NpgsqlConnectionStringBuilder server, NpgsqlConnectionStringBuilder login) =>
+        new NpgsqlConnectionStringBuilder(server.ConnectionString) { Username = login.Username, Password = login.Password }.ConnectionString;
 }

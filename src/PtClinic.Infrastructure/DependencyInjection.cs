@@ -103,7 +103,8 @@ public static class DependencyInjection
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(options.ConnectionString),
-                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true }));
+                // The migrator installs and upgrades the schema, as the owner: the app's role may not.
+                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = false }));
         if (options.RunJobServer)
         {
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));

@@ -21,7 +21,10 @@ var auditVerify = args.Contains("--audit-verify");
 // Nothing tells a scanner which server this is.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-var connectionString = builder.Configuration.GetConnectionString("Postgres")
+var runtimeConnectionString = builder.Configuration.GetConnectionString(DatabaseSetup.RuntimeConnectionName);
+var ownerConnectionString = builder.Configuration.GetConnectionString(DatabaseSetup.OwnerConnectionName);
+// The migrate step may be given the owner's connection alone (and Database__RuntimeRole).
+var connectionString = runtimeConnectionString ?? (migrateOnly ? ownerConnectionString : null)
     ?? throw new InvalidOperationException(
         "No database configured: set ConnectionStrings__Postgres (./ptclinic.sh run does this for the local cluster).");
 
@@ -114,8 +117,15 @@ if (auditVerify)
 
 var migrate = migrateOnly || app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
 var seedDemo = app.Configuration.GetValue("Database:SeedDemo", app.Environment.IsDevelopment());
-if (migrate || seedDemo)
+if ((migrate || seedDemo) && ownerConnectionString is not null)
 {
+    await DatabaseSetup.RunAsOwnerAsync(
+        ownerConnectionString, DatabaseSetup.RuntimeRole(app.Configuration, runtimeConnectionString), migrate, seedDemo,
+        app.Services.GetRequiredService<ILoggerFactory>());
+}
+else if (migrate || seedDemo)
+{
+    // One role for everything: the check below stops this outside Development.
     await DatabaseInitializer.InitializeAsync(app.Services, migrate, seedDemo);
 }
 
@@ -123,6 +133,8 @@ if (migrateOnly)
 {
     return 0;
 }
+
+await DatabaseSetup.CheckRuntimeRoleAsync(connectionString, app.Environment.IsDevelopment(), app.Logger);
 
 RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 

@@ -59,7 +59,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         var server = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
         _proxy = DatabaseProxy.To(server.Host!, server.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _proxy.Port };
-        _factory = new PtClinicFactory(throughProxy.ConnectionString, Sql);
+        _factory = new PtClinicFactory(throughProxy.ConnectionString, _database.OwnerConnectionString, Sql);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features
@@ -264,12 +264,18 @@ public sealed class WebAppFixture : IAsyncLifetime
             .FirstAsync();
     }
 
-    private sealed class PtClinicFactory(string connectionString, SqlStatementLog sql) : WebApplicationFactory<Program>
+    /// <summary>
+    /// The app as its runtime role (through the relay); the start migrates and seeds as the owner,
+    /// straight to the server, as `./ptclinic.sh run` does in its migrate step.
+    /// </summary>
+    private sealed class PtClinicFactory(string connectionString, string ownerConnectionString, SqlStatementLog sql)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+            builder.UseSetting("ConnectionStrings:PostgresOwner", ownerConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemo", "true");
             builder.UseSetting("Jobs:RunServer", "false");

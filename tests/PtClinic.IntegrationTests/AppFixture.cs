@@ -78,6 +78,14 @@ public sealed class AppFixture : IAsyncLifetime
         return clinic.Id;
     }
 
+    /// <summary>
+    /// Seeds the demo clinic as the migrate step does: as the owner, since its past notes were
+    /// signed weeks ago, which the runtime role may not write.
+    /// </summary>
+    public Task SeedDemoClinicAsync() => DatabaseSetup.RunAsOwnerAsync(
+        Database.OwnerConnectionString, Database.RuntimeRole, migrate: false, seedDemo: true,
+        Services.GetRequiredService<ILoggerFactory>(), Xunit.TestContext.Current.CancellationToken);
+
     public static ClaimsPrincipal StaffOf(Guid clinicId, params string[] roles) => StaffOf(clinicId, Guid.CreateVersion7(), roles);
 
     /// <summary>A signed-in staff member with a given id: the therapist a hand-made visit was booked with.</summary>

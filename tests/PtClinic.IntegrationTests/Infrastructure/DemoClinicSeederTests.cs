@@ -22,8 +22,8 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Seeding_twice_leaves_one_clinic_its_demo_users_and_the_same_patients()
     {
-        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
-        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
+        await App.SeedDemoClinicAsync();
+        await App.SeedDemoClinicAsync();
 
         (await App.ReadAsync(db => db.Clinics.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
@@ -65,8 +65,8 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_staff_have_titles_two_therapists_can_cover_and_one_credential_has_expired()
     {
-        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
-        await DatabaseInitializer.InitializeAsync(App.Services, migrate: false, seedDemo: true, Xunit.TestContext.Current.CancellationToken);
+        await App.SeedDemoClinicAsync();
+        await App.SeedDemoClinicAsync();
         var admin = AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Admin);
 
         var roster = (await App.SendAsync(admin, new ListStaffMembersQuery())).Value;

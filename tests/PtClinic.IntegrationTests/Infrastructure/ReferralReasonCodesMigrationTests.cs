@@ -17,7 +17,7 @@ public sealed class ReferralReasonCodesMigrationTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync("ptclinic_migration_reason_codes", migrate: false);
-        await using var db = database.CreateContext();
+        await using var db = database.CreateOwnerContext();
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(Before, cancellationToken: ct);
         // Today's sentences for every red flag and for pain that has not improved: the backfill's
@@ -72,9 +72,10 @@ public sealed class ReferralReasonCodesMigrationTests
         return (string[])(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>As the server's superuser: only it may set session_replication_role.</summary>
     private static async Task<NpgsqlConnection> OpenAsync(TestDatabase database, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(database.ConnectionString);
+        var connection = new NpgsqlConnection(database.AdminConnectionString);
         await connection.OpenAsync(ct);
         return connection;
     }

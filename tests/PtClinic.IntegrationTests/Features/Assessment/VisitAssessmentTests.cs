@@ -282,9 +282,11 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         (await App.SendAsync(clinic.Therapist, new DecideRootCauseCommand(visitId, RootCause.SedentaryLifestyle, HypothesisVerdict.Confirmed, "Desk job"))).Ok();
         (await App.SendAsync(clinic.Therapist, new AcknowledgeReferralCommand(visitId, ReferralAction.NotReferred, "Fever from a cold, resolving; reviewed with GP notes"))).Ok();
 
+        // As the tables' owner, who holds every privilege: the triggers refuse even it (the app's
+        // own role may not update or delete these at all: see LeastPrivilegeTests).
         foreach (var sql in new[] { "UPDATE cause_decisions SET reason = 'x'", "DELETE FROM cause_decisions", "UPDATE referral_acknowledgements SET note = 'x'", "DELETE FROM referral_acknowledgements" })
         {
-            await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
+            await using var connection = new NpgsqlConnection(App.Database.OwnerConnectionString);
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = new NpgsqlCommand(sql, connection);
             (await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)))

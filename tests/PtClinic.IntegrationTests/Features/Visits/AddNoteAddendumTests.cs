@@ -98,10 +98,14 @@ public sealed class AddNoteAddendumTests(AppFixture app) : IntegrationTest(app)
 
     private Task<int> CountAddendaAsync() => App.ReadAsync(db => db.NoteAddenda.IgnoreQueryFilters().CountAsync());
 
-    /// <summary>Runs SQL straight on the database, past the application; the exception it raised, if any.</summary>
+    /// <summary>
+    /// Runs SQL straight on the database, past the application, as the tables' owner, who holds every
+    /// privilege: the triggers refuse even it (the app's own role is refused sooner, by missing
+    /// privileges: see LeastPrivilegeTests). The exception it raised, if any.
+    /// </summary>
     private async Task<Exception?> ExecuteAsync(string sql, Guid id)
     {
-        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
+        await using var connection = new NpgsqlConnection(App.Database.OwnerConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", id);
