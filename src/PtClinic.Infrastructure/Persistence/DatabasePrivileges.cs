@@ -24,6 +24,7 @@ public static class DatabasePrivileges
         "note_addenda",
         "cause_decisions",
         "referral_acknowledgements",
+        "audit_events",
     ];
 
     /// <summary>Tables the app only reads: reference data and bookkeeping the migrations write.</summary>

@@ -163,7 +163,7 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
         }
 
         // What only a database superuser could do: the app's role may not switch the guards off.
-        await using (var connection = new NpgsqlConnection(App.Database.ConnectionString))
+        await using (var connection = new NpgsqlConnection(App.Database.AdminConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var batch = new NpgsqlCommand($"SET session_replication_role = replica; {tampering}; RESET session_replication_role;", connection);
@@ -186,7 +186,7 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
         var intact = new StringWriter();
         var intactExit = await AuditTrailCheck.RunAsync(App.Services, intact, TestContext.Current.CancellationToken);
 
-        await using (var connection = new NpgsqlConnection(App.Database.ConnectionString))
+        await using (var connection = new NpgsqlConnection(App.Database.AdminConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var tamper = new NpgsqlCommand(
