@@ -35,6 +35,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 builder.Services.AddScoped<OperationSender>();
 builder.Services.AddScoped<ClinicTime>();
+builder.Services.AddSingleton<RecurringJobStatus>();
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // Deactivating a staff member or resetting their password changes their security stamp; a
@@ -94,7 +95,7 @@ app.MapAccountEndpoints();
 app.MapClinicEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {
-    Authorization = [new JobsDashboardAuthorizationFilter()],
+    Authorization = [JobsDashboardAuthorizationFilter.From(app.Configuration, app.Environment)],
     DashboardTitle = "PtClinic background jobs",
     AppPath = "/",
 });

@@ -27,6 +27,7 @@ public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcomeComm
         RuleFor(c => c.Measure).OneOf("the questionnaire");
         RuleFor(c => c.Ratings).NotNull().WithMessage("Send the answers to the questionnaire.");
         RuleFor(c => c.ActivityNames).NotNull().WithMessage("Send the activity names (none for a questionnaire without them).");
+        RuleForEach(c => c.ActivityNames).SingleLine(PsfsResponse.ActivityNameMaxLength, "each activity name");
     }
 }
 
