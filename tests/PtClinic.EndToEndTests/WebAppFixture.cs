@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PtClinic.Web.Security;
 using Npgsql;
 using PtClinic.EndToEndTests.Infrastructure;
 using PtClinic.Domain.Episodes;
@@ -213,6 +214,9 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemo", "true");
             builder.UseSetting("Jobs:RunServer", "false");
+            // The host's operator, for the jobs dashboard: the demo admin's email stands in for one
+            // (the tests run in Development on localhost, where an empty list would let anyone in).
+            builder.UseSetting($"{JobsDashboardAuthorizationFilter.AdministratorsKey}:0", JobsDashboardTests.HostOperator.Email);
             builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(sql)));
         }
     }
