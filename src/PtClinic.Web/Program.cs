@@ -48,6 +48,7 @@ builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.Circu
 builder.Services.AddScoped<ClinicTime>();
 builder.Services.AddScoped<DraftsBeforeSignOut>();
 builder.Services.AddSignInRateLimits(builder.Configuration);
+builder.Services.AddSingleton<RecurringJobStatus>();
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // Deactivating a staff member or resetting their password changes their security stamp; a
@@ -161,7 +162,7 @@ app.MapClinicEndpoints();
 app.MapPatientAuditEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {
-    Authorization = [new JobsDashboardAuthorizationFilter()],
+    Authorization = [JobsDashboardAuthorizationFilter.From(app.Configuration, app.Environment)],
     DashboardTitle = "PtClinic background jobs",
     AppPath = "/",
 });

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PtClinic.Web.Security;
 using Npgsql;
 using PtClinic.EndToEndTests.Infrastructure;
 using PtClinic.Domain.Episodes;
@@ -281,6 +282,9 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting("Jobs:RunServer", "false");
             // Every browser test signs in from 127.0.0.1; the per-address limit has its own test.
             builder.UseSetting(SignInRateLimits.PermitsSetting, "100000");
+            // The host's operator, for the jobs dashboard: the demo admin's email stands in for one
+            // (the tests run in Development on localhost, where an empty list would let anyone in).
+            builder.UseSetting($"{JobsDashboardAuthorizationFilter.AdministratorsKey}:0", JobsDashboardTests.HostOperator.Email);
             builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(sql)));
         }
     }

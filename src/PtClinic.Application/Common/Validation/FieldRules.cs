@@ -20,14 +20,33 @@ public static class FieldRules
             $"{Sentence(what)} can be at most {maxLength:N0} characters; this one has {{TotalLength}}."));
 
     /// <summary>
-    /// A text a person types, with its bound, and no control characters, which a form cannot show
-    /// (line breaks and tabs allowed when <paramref name="multiLine"/>). NUL, which PostgreSQL cannot
-    /// store, is refused for every field by the validation behaviour (<see cref="UnstorableText"/>).
+    /// A text typed on one line (a name, an MRN, a phone number, a short reason), with the bound its
+    /// column shares. Refuses every control character (tab and line breaks too: the input cannot show
+    /// them) and every bidirectional control, which can make a name display as another.
     /// </summary>
-    public static IRuleBuilderOptions<T, string?> StorableText<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what, bool multiLine = false) =>
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what) =>
         rule.AtMost(maxLength, what)
-            .Must(text => text is null || !text.Any(c => c != '\0' && char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
-            .WithMessage($"{Sentence(what)} contains an invisible control character; retype it.");
+            .Must(text => text is null || !text.Any(RefusedOnOneLine))
+            .WithMessage($"{Sentence(what)} contains an invisible control or text-direction character (often pasted from another program); retype it.");
+
+    /// <summary>
+    /// A text of several lines (a note section, an addendum, an address): tab, line feed and carriage
+    /// return are allowed, line endings kept as typed; other control characters and the direction
+    /// overrides and isolates, which can show text in another order than it is stored, are refused.
+    /// The left-to-right and right-to-left marks stay allowed: typing mixed-direction text needs them.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> MultiLine<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what) =>
+        rule.AtMost(maxLength, what)
+            .Must(text => text is null || !text.Any(RefusedInText))
+            .WithMessage($"{Sentence(what)} contains an invisible control or text-direction character (often pasted from another program); retype it.");
+
+    /// <summary>NUL is left to <see cref="UnstorableText"/>, which says it for every field with its own message.</summary>
+    private static bool RefusedOnOneLine(char c) => c != '\0' && (char.IsControl(c) || IsDirectionControl(c) || c is '\u200E' or '\u200F');
+
+    private static bool RefusedInText(char c) => c != '\0' && ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || IsDirectionControl(c));
+
+    /// <summary>Embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069.</summary>
+    private static bool IsDirectionControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>One of the listed choices (an enum), for a value sent from a list.</summary>
     public static IRuleBuilderOptions<T, TEnum> OneOf<T, TEnum>(this IRuleBuilder<T, TEnum> rule, string what)

@@ -30,8 +30,8 @@ public sealed class AddStaffCredentialValidator : AbstractValidator<AddStaffCred
         RuleFor(c => c.Kind).NotNull().WithMessage("Choose the kind of credential.")
             .IsInEnum().WithMessage("Choose the kind of credential.");
         RuleFor(c => c.Issuer).NotEmpty().WithMessage("Enter who issued the credential.")
-            .StorableText(StaffCredential.IssuerMaxLength, "the issuer");
-        RuleFor(c => c.Number).StorableText(StaffCredential.NumberMaxLength, "the credential number");
+            .SingleLine(StaffCredential.IssuerMaxLength, "the issuer");
+        RuleFor(c => c.Number).SingleLine(StaffCredential.NumberMaxLength, "the credential number");
         RuleFor(c => c.IssuedOn).NotNull().WithMessage("Enter the date the credential was issued.");
         RuleFor(c => c.ExpiresOn)
             .GreaterThanOrEqualTo(c => c.IssuedOn)

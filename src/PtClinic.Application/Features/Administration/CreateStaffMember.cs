@@ -30,7 +30,7 @@ public sealed class CreateStaffMemberValidator : AbstractValidator<CreateStaffMe
         Include(new StaffProfileValidator());
         RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the staff member's email; it is how they sign in.")
-            .StorableText(StaffMember.EmailMaxLength, "the email")
+            .SingleLine(StaffMember.EmailMaxLength, "the email")
             .EmailAddress().WithMessage("Enter an email address such as name@clinic.org.");
     }
 }

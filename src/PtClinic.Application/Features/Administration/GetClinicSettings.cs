@@ -2,7 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
 using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Administration;
 
@@ -10,6 +12,7 @@ namespace PtClinic.Application.Features.Administration;
 /// The current clinic's settings. Every role reads them (the name, phone and hours go on handouts
 /// and pages); only an admin changes them.
 /// </summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk, StaffRoles.Admin)]
 public sealed record GetClinicSettingsQuery : IQuery<Result<ClinicSettingsDto>>;
 
 /// <param name="OpeningHours">Every day of the week, Monday first.</param>

@@ -22,11 +22,12 @@ public sealed class StaffProfileValidator : AbstractValidator<IStaffProfile>
     public StaffProfileValidator()
     {
         RuleFor(c => c.FullName).NotEmpty().WithMessage("Enter the staff member's name.")
-            .StorableText(StaffMember.FullNameMaxLength, "the name");
+            .SingleLine(StaffMember.FullNameMaxLength, "the name");
         RuleFor(c => c.Role).NotEmpty().WithMessage("Choose the staff member's role.")
+            .SingleLine(StaffMember.RoleMaxLength, "the role")
             .Must(role => role is null || StaffRoles.All.Contains(role))
             .WithMessage("Choose one of the roles: therapist, clinic manager, front desk or admin.");
-        RuleFor(c => c.ProfessionalTitle).StorableText(StaffMember.TitleMaxLength, "the professional title");
-        RuleFor(c => c.LicenceNumber).StorableText(StaffMember.LicenceNumberMaxLength, "the licence number");
+        RuleFor(c => c.ProfessionalTitle).SingleLine(StaffMember.TitleMaxLength, "the professional title");
+        RuleFor(c => c.LicenceNumber).SingleLine(StaffMember.LicenceNumberMaxLength, "the licence number");
     }
 }

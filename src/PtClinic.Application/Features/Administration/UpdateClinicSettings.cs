@@ -37,12 +37,12 @@ public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClin
     public UpdateClinicSettingsValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the clinic's name.")
-            .StorableText(Clinic.NameMaxLength, "the clinic's name");
-        RuleFor(c => c.Address).StorableText(Clinic.AddressMaxLength, "the address", multiLine: true);
-        RuleFor(c => c.Phone).StorableText(Clinic.PhoneMaxLength, "the phone number");
+            .SingleLine(Clinic.NameMaxLength, "the clinic's name");
+        RuleFor(c => c.Address).MultiLine(Clinic.AddressMaxLength, "the address");
+        RuleFor(c => c.Phone).SingleLine(Clinic.PhoneMaxLength, "the phone number");
         RuleFor(c => c.TimeZone).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose the clinic's time zone.")
-            .StorableText(Clinic.TimeZoneMaxLength, "the time zone")
+            .SingleLine(Clinic.TimeZoneMaxLength, "the time zone")
             .Must(zone => ClinicCalendar.IsKnownZone(zone?.Trim()))
             .WithMessage(c => $"\"{c.TimeZone}\" is not a time zone we know. Choose one from the list, such as Europe/London.");
         RuleFor(c => c.PaperSize).NotNull().WithMessage("Choose the paper size for handouts.")

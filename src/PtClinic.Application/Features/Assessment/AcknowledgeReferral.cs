@@ -27,7 +27,7 @@ public sealed class AcknowledgeReferralValidator : AbstractValidator<Acknowledge
         RuleFor(c => c.Action).OneOf("whether you referred the patient");
         RuleFor(c => c.Note).NotEmpty().When(c => c.Action == ReferralAction.NotReferred)
             .WithMessage("Document why you are not referring the patient.");
-        RuleFor(c => c.Note).AtMost(ReferralAcknowledgement.NoteMaxLength, "the referral note");
+        RuleFor(c => c.Note).SingleLine(ReferralAcknowledgement.NoteMaxLength, "the referral note");
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class DecideRootCauseValidator : AbstractValidator<DecideRootCause
         RuleFor(c => c.Cause).OneOf("the root cause");
         RuleFor(c => c.Verdict).OneOf("confirm or reject");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Give a short reason for your decision.")
-            .AtMost(HypothesisDecision.ReasonMaxLength, "the reason");
+            .SingleLine(HypothesisDecision.ReasonMaxLength, "the reason");
     }
 }
 

@@ -20,7 +20,7 @@ namespace PtClinic.Application.Features.Assessment;
 /// with the therapist's standing decisions, and any refer-to-doctor recommendation. A signed note
 /// shows the decisions as they stood when it was signed.
 /// </summary>
-[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager)]
 public sealed record GetVisitAssessmentQuery(Guid VisitId) : IQuery<Result<VisitAssessmentDto>>;
 
 public sealed record VisitAssessmentDto(

@@ -2,12 +2,15 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Assessment;
 
 /// <summary>The muscle catalog the body chart and knot findings use, in anatomical order.</summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager)]
 public sealed record ListMusclesQuery : IQuery<Result<IReadOnlyList<MuscleDto>>>;
 
 public sealed record MuscleDto(string Code, string Name, string Group, BodyRegion Region, IReadOnlyList<MuscleZone> Zones);

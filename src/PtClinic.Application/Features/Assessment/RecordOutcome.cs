@@ -26,8 +26,22 @@ public sealed class RecordOutcomeValidator : AbstractValidator<RecordOutcomeComm
         RuleFor(c => c.VisitId).Identifies("visit");
         RuleFor(c => c.Measure).OneOf("the questionnaire");
         RuleFor(c => c.Ratings).NotNull().WithMessage("Send the answers to the questionnaire.");
+        // The scoring refuses an answer out of range too, but only here is it said beside the answer.
+        RuleForEach(c => c.Ratings)
+            .Must((c, rating) => rating is null || (rating >= 0 && rating <= MaxRatingOf(c.Measure)))
+            .WithMessage((c, _) => $"Each answer to the questionnaire must be 0 to {MaxRatingOf(c.Measure)}.");
         RuleFor(c => c.ActivityNames).NotNull().WithMessage("Send the activity names (none for a questionnaire without them).");
+        RuleForEach(c => c.ActivityNames).SingleLine(PsfsResponse.ActivityNameMaxLength, "each activity name");
     }
+
+    private static int MaxRatingOf(OutcomeMeasure measure) => measure switch
+    {
+        OutcomeMeasure.Nprs => NprsResponse.MaxRating,
+        OutcomeMeasure.Lefs => LefsResponse.MaxItemRating,
+        OutcomeMeasure.Psfs => PsfsResponse.MaxRating,
+        OutcomeMeasure.Odi => OdiResponse.MaxSectionRating,
+        _ => int.MaxValue,
+    };
 }
 
 public sealed class RecordOutcomeHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)

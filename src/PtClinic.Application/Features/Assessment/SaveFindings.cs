@@ -122,13 +122,13 @@ public sealed class SaveFindingsValidator : AbstractValidator<SaveFindingsComman
                 .Must((c, now) => now >= (c.Findings.PainBest24Hours ?? 0) && now <= (c.Findings.PainWorst24Hours ?? PainFindings.MaxRating))
                 .When(c => c.Findings.PainNow is not null)
                 .WithMessage("Pain now must lie between its best and its worst of the last 24 hours.");
-            RuleFor(c => c.Findings.Aggravating).AtMost(PainFindings.FactorsMaxLength, "the aggravating factors");
-            RuleFor(c => c.Findings.Easing).AtMost(PainFindings.FactorsMaxLength, "the easing factors");
+            RuleFor(c => c.Findings.Aggravating).SingleLine(PainFindings.FactorsMaxLength, "the aggravating factors");
+            RuleFor(c => c.Findings.Easing).SingleLine(PainFindings.FactorsMaxLength, "the easing factors");
             RuleFor(c => c.Findings.HoursSittingPerDay).Between(0, LifestyleFindings.MaxHoursSittingPerDay, "hours sitting per day");
             RuleFor(c => c.Findings.ActiveDaysPerWeek).Between(0, LifestyleFindings.MaxActiveDaysPerWeek, "active days per week");
             RuleFor(c => c.Findings.TrainingLoadChangePercent)
                 .Between(LifestyleFindings.MinTrainingLoadChangePercent, LifestyleFindings.MaxTrainingLoadChangePercent, "the training-load change over 4 weeks", "%");
-            RuleFor(c => c.Findings.MuscleGuardingNote).AtMost(MuscleGuardingFinding.NoteMaxLength, "the muscle-guarding note");
+            RuleFor(c => c.Findings.MuscleGuardingNote).SingleLine(MuscleGuardingFinding.NoteMaxLength, "the muscle-guarding note");
             RuleForEach(c => c.Findings.RangeOfMotion).ChildRules(rom =>
             {
                 rom.RuleFor(r => r).Must(r => r.LeftDegrees is not null && r.RightDegrees is not null)

@@ -14,7 +14,7 @@ namespace PtClinic.Application.Features.Compliance;
 /// a draft or no note at all. For managers, and for the system's hourly report. It takes no input,
 /// so it has nothing to validate.
 /// </summary>
-[RequiresRole(StaffRoles.ClinicManager, StaffRoles.Admin, StaffRoles.System)]
+[RequiresRole(StaffRoles.ClinicManager, StaffRoles.System)]
 public sealed record CountOverdueNotesQuery : IQuery<Result<OverdueNotesDto>>;
 
 /// <param name="StartedBefore">The cut-off: visits that started before it are overdue.</param>

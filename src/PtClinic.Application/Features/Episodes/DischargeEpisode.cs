@@ -12,7 +12,7 @@ using PtClinic.Domain.Visits;
 namespace PtClinic.Application.Features.Episodes;
 
 /// <summary>Closes the episode for good; afterwards its notes take addenda only.</summary>
-[RequiresRole(StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist)]
 public sealed record DischargeEpisodeCommand(Guid EpisodeId, uint Version, DischargeReason? Reason, string? Note)
     : ICommand<Result>;
 
@@ -24,7 +24,7 @@ public sealed class DischargeEpisodeValidator : AbstractValidator<DischargeEpiso
         RuleFor(c => c.Reason).OneOf("the reason for discharge");
         RuleFor(c => c.Note).NotEmpty().When(c => c.Reason == DischargeReason.Other)
             .WithMessage("Say why the episode ends when the reason is \"other\".");
-        RuleFor(c => c.Note).AtMost(EpisodeOfCare.DischargeNoteMaxLength, "the discharge note");
+        RuleFor(c => c.Note).MultiLine(EpisodeOfCare.DischargeNoteMaxLength, "the discharge note");
     }
 }
 

@@ -2,12 +2,16 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
 using PtClinic.Application.Features.Staff;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Visits;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Episodes;
 
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk)]
 public sealed record GetEpisodeQuery(Guid EpisodeId) : IQuery<Result<EpisodeDto>>;
 
 public sealed record EpisodeDto(
@@ -48,17 +52,23 @@ public sealed class GetEpisodeHandler(IAppDbContext db, IStaffDirectory staff, I
     public async ValueTask<Result<EpisodeDto>> Handle(GetEpisodeQuery query, CancellationToken cancellationToken)
     {
         var episodes = await EpisodeReader.ReadAsync(
-            db, staff, currentUser.ClinicId!.Value, db.Episodes.Where(e => e.Id == query.EpisodeId), clock.GetUtcNow(), cancellationToken);
+            db, staff, currentUser, db.Episodes.Where(e => e.Id == query.EpisodeId), clock.GetUtcNow(), cancellationToken);
         return episodes.Count == 0 ? Error.NotFound("Episode") : episodes[0];
     }
 }
 
-/// <summary>Episodes with their patient, therapist and visits: three queries, however many episodes.</summary>
+/// <summary>
+/// Episodes with their patient, therapist and visits: three queries, however many episodes. The
+/// discharge note is clinical text: only a role that may read visit notes gets it (the front desk
+/// sees that an episode was discharged and why, from the list of reasons, but not the note).
+/// </summary>
 internal static class EpisodeReader
 {
     public static async Task<IReadOnlyList<EpisodeDto>> ReadAsync(
-        IAppDbContext db, IStaffDirectory staff, Guid clinicId, IQueryable<EpisodeOfCare> episodes, DateTimeOffset now, CancellationToken ct)
+        IAppDbContext db, IStaffDirectory staff, ICurrentUser currentUser, IQueryable<EpisodeOfCare> episodes, DateTimeOffset now, CancellationToken ct)
     {
+        var clinicId = currentUser.ClinicId!.Value;
+        var readsClinicalText = currentUser.MaySend<GetVisitNoteQuery>();
         var rows = await episodes
             .Join(db.Patients, e => e.PatientId, p => p.Id, (e, p) => new
             {
@@ -91,7 +101,7 @@ internal static class EpisodeReader
 
         return rows.Select(e => new EpisodeDto(
                 e.Id, e.PatientId, e.PatientName, e.ChiefComplaint, e.Region, e.Side, e.OnsetDate, e.ReferralSource,
-                e.TherapistId, nameOf(e.TherapistId), e.Status, e.HoldReason, e.DischargeReason, e.DischargeNote,
+                e.TherapistId, nameOf(e.TherapistId), e.Status, e.HoldReason, e.DischargeReason, readsClinicalText ? e.DischargeNote : null,
                 e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList()))
             .ToList();
     }

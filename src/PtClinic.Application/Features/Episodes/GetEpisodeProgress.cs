@@ -14,7 +14,7 @@ namespace PtClinic.Application.Features.Episodes;
 /// How an episode is going: each outcome measure's change from its first score (the baseline) to
 /// its latest, and whether that reaches the MCID; and the root causes the therapist has confirmed.
 /// </summary>
-[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager)]
 public sealed record GetEpisodeProgressQuery(Guid EpisodeId) : IQuery<Result<EpisodeProgressDto>>;
 
 public sealed record EpisodeProgressDto(Guid EpisodeId, IReadOnlyList<MeasureProgressDto> Measures, IReadOnlyList<ConfirmedCauseDto> ConfirmedCauses);

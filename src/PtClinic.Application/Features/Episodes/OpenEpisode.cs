@@ -13,7 +13,7 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Episodes;
 
 /// <summary>Opens a new episode of care for a patient of the clinic, with its responsible therapist.</summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record OpenEpisodeCommand(
     Guid PatientId,
     string ChiefComplaint,
@@ -29,14 +29,14 @@ public sealed class OpenEpisodeValidator : AbstractValidator<OpenEpisodeCommand>
     {
         RuleFor(c => c.PatientId).Identifies("patient");
         RuleFor(c => c.ChiefComplaint).NotEmpty().WithMessage("Enter the chief complaint: what brings the patient in.")
-            .AtMost(EpisodeOfCare.ChiefComplaintMaxLength, "the chief complaint");
+            .MultiLine(EpisodeOfCare.ChiefComplaintMaxLength, "the chief complaint");
         RuleFor(c => c.Region).OneOf("the body region");
         RuleFor(c => c.Side).OneOf("the side");
         // The same day the domain compares with, so the form and the rule never disagree.
         RuleFor(c => c.OnsetDate)
             .NotAfterClinicToday()
             .WithMessage("The onset date cannot be in the future.");
-        RuleFor(c => c.ReferralSource).AtMost(EpisodeOfCare.ReferralSourceMaxLength, "the referral source");
+        RuleFor(c => c.ReferralSource).SingleLine(EpisodeOfCare.ReferralSourceMaxLength, "the referral source");
         RuleFor(c => c.TherapistId).NotEmpty().WithMessage("Choose the responsible therapist.");
     }
 }

@@ -11,7 +11,7 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Episodes;
 
 /// <summary>Pauses an episode (the patient travels, waits for imaging...). <see cref="Version"/> is the one on screen.</summary>
-[RequiresRole(StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist)]
 public sealed record PutEpisodeOnHoldCommand(Guid EpisodeId, uint Version, string? Reason) : ICommand<Result>;
 
 public sealed class PutEpisodeOnHoldValidator : AbstractValidator<PutEpisodeOnHoldCommand>
@@ -19,7 +19,7 @@ public sealed class PutEpisodeOnHoldValidator : AbstractValidator<PutEpisodeOnHo
     public PutEpisodeOnHoldValidator()
     {
         RuleFor(c => c.EpisodeId).Identifies("episode");
-        RuleFor(c => c.Reason).AtMost(EpisodeOfCare.HoldReasonMaxLength, "the reason for the hold");
+        RuleFor(c => c.Reason).SingleLine(EpisodeOfCare.HoldReasonMaxLength, "the reason for the hold");
     }
 }
 

@@ -11,7 +11,7 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Episodes;
 
 /// <summary>Ends a hold: treatment is under way again.</summary>
-[RequiresRole(StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist)]
 public sealed record ResumeEpisodeCommand(Guid EpisodeId, uint Version) : ICommand<Result>;
 
 public sealed class ResumeEpisodeValidator : AbstractValidator<ResumeEpisodeCommand>

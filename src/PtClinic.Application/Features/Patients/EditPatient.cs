@@ -16,7 +16,7 @@ namespace PtClinic.Application.Features.Patients;
 /// one the editor loaded: if someone saved in between, the edit is refused with a Conflict and their
 /// data stays.
 /// </summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record EditPatientCommand(
     Guid PatientId,
     uint Version,
@@ -36,7 +36,7 @@ public sealed class EditPatientValidator : AbstractValidator<EditPatientCommand>
     {
         RuleFor(c => c.PatientId).Identifies("patient");
         RuleFor(c => c.Mrn).NotEmpty().WithMessage("Enter the MRN: a patient keeps one once registered.")
-            .AtMost(Patient.MrnMaxLength, "the MRN");
+            .SingleLine(Patient.MrnMaxLength, "the MRN");
         Include(new PatientDemographicsValidator());
         RuleFor(c => c.MedicalHistory).NotNull().WithMessage("Send the medical history (all flags off if none apply).");
     }

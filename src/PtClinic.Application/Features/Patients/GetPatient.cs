@@ -2,11 +2,14 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Patients;
 
 /// <summary>One patient's record as the editor loads it, with the version a save is checked against.</summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk)]
 public sealed record GetPatientQuery(Guid PatientId) : IQuery<Result<PatientDto>>;
 
 public sealed record PatientDto(

@@ -3,10 +3,12 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Patients;
 
@@ -14,6 +16,7 @@ namespace PtClinic.Application.Features.Patients;
 /// The patient's side of the chart: demographics, the medical-history flags that are set and the
 /// consents. The episodes, visits and notes below it come from ListPatientEpisodesQuery.
 /// </summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk)]
 public sealed record GetPatientChartQuery(Guid PatientId) : IQuery<Result<PatientChartDto>>;
 
 public sealed record PatientChartDto(

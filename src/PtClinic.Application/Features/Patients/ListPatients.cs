@@ -2,10 +2,13 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Patients;
 
 /// <summary>A page of the clinic's patients, by family name.</summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk)]
 public sealed record ListPatientsQuery(int Page = 1, int PageSize = 25) : IQuery<Result<PatientPage>>;
 
 public sealed record PatientListItem(Guid Id, string Mrn, string FullName, DateOnly DateOfBirth);

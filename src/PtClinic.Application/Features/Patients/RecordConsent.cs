@@ -17,7 +17,7 @@ namespace PtClinic.Application.Features.Patients;
 /// member. Dry needling needs the risks explained and the patient's signature; the domain refuses it
 /// too, the validator only says so next to the fields.
 /// </summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record RecordConsentCommand(
     Guid PatientId,
     ConsentKind? Kind,
@@ -41,7 +41,7 @@ public sealed class RecordConsentValidator : AbstractValidator<RecordConsentComm
         RuleFor(c => c.SignedByPatient).Equal(true)
             .When(c => c.Kind == ConsentKind.DryNeedling)
             .WithMessage("Dry-needling consent needs the patient's signature.");
-        RuleFor(c => c.Note).AtMost(Consent.NoteMaxLength, "the consent note");
+        RuleFor(c => c.Note).MultiLine(Consent.NoteMaxLength, "the consent note");
     }
 }
 

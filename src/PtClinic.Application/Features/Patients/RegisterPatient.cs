@@ -15,7 +15,7 @@ namespace PtClinic.Application.Features.Patients;
 /// Registers a patient in the current user's clinic, with the medical-history flags confirmed at
 /// intake. A blank MRN gets the next generated one.
 /// </summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record RegisterPatientCommand(
     string GivenName,
     string FamilyName,
@@ -32,7 +32,7 @@ public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatient
     public RegisterPatientValidator()
     {
         Include(new PatientDemographicsValidator());
-        RuleFor(c => c.Mrn).AtMost(Patient.MrnMaxLength, "the MRN");
+        RuleFor(c => c.Mrn).SingleLine(Patient.MrnMaxLength, "the MRN");
     }
 }
 

@@ -4,8 +4,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Patients;
 
@@ -14,6 +16,7 @@ namespace PtClinic.Application.Features.Patients;
 /// finds Marsh), the start of a name, an MRN (exact, in any case; text with a digit is taken for
 /// one) or a date of birth (yyyy-MM-dd or dd/MM/yyyy). Best match first.
 /// </summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk)]
 public sealed record SearchPatientsQuery(string Text, int Take = 20) : IQuery<Result<IReadOnlyList<PatientSearchHit>>>;
 
 /// <summary>A patient found; <see cref="Score"/> is 1 for an exact MRN, date of birth or name-prefix match.</summary>
@@ -31,7 +34,7 @@ public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQu
         RuleFor(q => q.Text).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Type a name, an MRN or a date of birth.")
             .Must(t => t.Trim().Length >= TextMinLength).WithMessage($"Type at least {TextMinLength} characters.")
-            .AtMost(TextMaxLength, "a search");
+            .SingleLine(TextMaxLength, "a search");
         RuleFor(q => q.Take).Between(1, MaxTake, "the number of results");
     }
 }

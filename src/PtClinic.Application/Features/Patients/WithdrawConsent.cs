@@ -13,7 +13,7 @@ namespace PtClinic.Application.Features.Patients;
 /// The patient withdrew a consent. The consent stays on the record, marked withdrawn, so the chart
 /// still shows what was consented to and when it ended.
 /// </summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record WithdrawConsentCommand(Guid PatientId, Guid ConsentId) : ICommand<Result>;
 
 public sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsentCommand>

@@ -1,6 +1,8 @@
 using Mediator;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+using PtClinic.Domain.Staff;
 
 namespace PtClinic.Application.Features.Staff;
 
@@ -8,6 +10,7 @@ namespace PtClinic.Application.Features.Staff;
 /// The current clinic's active staff, by name; pass a role (e.g. Therapist) for a picker. A
 /// deactivated member is never offered, though their name still shows on what they did.
 /// </summary>
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.FrontDesk)]
 public sealed record ListStaffQuery(string? Role = null) : IQuery<Result<IReadOnlyList<StaffMemberDto>>>;
 
 public sealed record StaffMemberDto(Guid Id, string FullName, IReadOnlyList<string> Roles, bool IsActive = true);

@@ -24,7 +24,7 @@ public sealed class AddNoteAddendumValidator : AbstractValidator<AddNoteAddendum
     {
         RuleFor(c => c.VisitId).Identifies("visit");
         RuleFor(c => c.Text).NotEmpty().WithMessage("Write the addendum before signing it.")
-            .AtMost(NoteAddendum.TextMaxLength, "an addendum");
+            .MultiLine(NoteAddendum.TextMaxLength, "an addendum");
     }
 }
 

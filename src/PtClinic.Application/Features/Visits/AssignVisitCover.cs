@@ -14,7 +14,7 @@ namespace PtClinic.Application.Features.Visits;
 /// Another therapist covers the visit: it appears on their Today list and they may sign its note.
 /// Naming the visit's own therapist removes the cover.
 /// </summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record AssignVisitCoverCommand(Guid VisitId, Guid CoveringTherapistId) : ICommand<Result>;
 
 public sealed class AssignVisitCoverValidator : AbstractValidator<AssignVisitCoverCommand>

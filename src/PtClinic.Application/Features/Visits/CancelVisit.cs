@@ -11,7 +11,7 @@ using PtClinic.Domain.Visits;
 namespace PtClinic.Application.Features.Visits;
 
 /// <summary>Cancels a booked visit, with the reason. Allowed after discharge too: it tidies the schedule.</summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record CancelVisitCommand(Guid VisitId, string Reason) : ICommand<Result>;
 
 public sealed class CancelVisitValidator : AbstractValidator<CancelVisitCommand>
@@ -20,7 +20,7 @@ public sealed class CancelVisitValidator : AbstractValidator<CancelVisitCommand>
     {
         RuleFor(c => c.VisitId).Identifies("visit");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the visit is cancelled.")
-            .AtMost(Visit.CancellationReasonMaxLength, "the cancellation reason");
+            .SingleLine(Visit.CancellationReasonMaxLength, "the cancellation reason");
     }
 }
 

@@ -10,7 +10,7 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Visits;
 
 /// <summary>The patient arrived; the first check-in makes the episode active.</summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record CheckInVisitCommand(Guid VisitId) : ICommand<Result>;
 
 public sealed class CheckInVisitValidator : AbstractValidator<CheckInVisitCommand>

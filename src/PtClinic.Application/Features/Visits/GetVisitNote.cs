@@ -14,7 +14,7 @@ namespace PtClinic.Application.Features.Visits;
 /// save), with what the current user may do with it. Clinical staff only: the front desk books
 /// visits but does not read notes.
 /// </summary>
-[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager)]
 public sealed record GetVisitNoteQuery(Guid VisitId) : IQuery<Result<VisitNoteDto>>;
 
 public sealed record VisitNoteDto(

@@ -10,7 +10,7 @@ using PtClinic.Domain.Staff;
 namespace PtClinic.Application.Features.Visits;
 
 /// <summary>The patient did not come; possible once the visit's start time has passed.</summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record MarkVisitNoShowCommand(Guid VisitId) : ICommand<Result>;
 
 public sealed class MarkVisitNoShowValidator : AbstractValidator<MarkVisitNoShowCommand>

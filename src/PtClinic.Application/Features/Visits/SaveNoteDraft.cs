@@ -36,10 +36,10 @@ public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftComm
     public SaveNoteDraftValidator()
     {
         RuleFor(c => c.VisitId).Identifies("visit");
-        RuleFor(c => c.Subjective).AtMost(VisitNote.SectionMaxLength, "the subjective section");
-        RuleFor(c => c.Objective).AtMost(VisitNote.SectionMaxLength, "the objective section");
-        RuleFor(c => c.Assessment).AtMost(VisitNote.SectionMaxLength, "the assessment section");
-        RuleFor(c => c.Plan).AtMost(VisitNote.SectionMaxLength, "the plan section");
+        RuleFor(c => c.Subjective).MultiLine(VisitNote.SectionMaxLength, "the subjective section");
+        RuleFor(c => c.Objective).MultiLine(VisitNote.SectionMaxLength, "the objective section");
+        RuleFor(c => c.Assessment).MultiLine(VisitNote.SectionMaxLength, "the assessment section");
+        RuleFor(c => c.Plan).MultiLine(VisitNote.SectionMaxLength, "the plan section");
     }
 }
 

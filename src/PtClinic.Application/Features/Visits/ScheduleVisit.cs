@@ -12,7 +12,7 @@ using PtClinic.Domain.Visits;
 namespace PtClinic.Application.Features.Visits;
 
 /// <summary>Books a visit in an episode that is not discharged. Past times are allowed: walk-ins are entered afterwards.</summary>
-[RequiresRole(StaffRoles.FrontDesk, StaffRoles.Therapist, StaffRoles.Admin)]
+[RequiresRole(StaffRoles.Therapist, StaffRoles.FrontDesk)]
 public sealed record ScheduleVisitCommand(
     Guid EpisodeId,
     Guid TherapistId,

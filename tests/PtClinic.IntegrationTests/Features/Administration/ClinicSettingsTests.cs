@@ -95,7 +95,7 @@ public sealed class ClinicSettingsTests(AppFixture app) : IntegrationTest(app)
         { "address too long", "Address", "The address can be at most 300 characters; this one has 301." },
         { "NUL in address", "Address", "Address: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again." },
         { "NUL in phone", "Phone", "Phone: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again." },
-        { "escape in phone", "Phone", "The phone number contains an invisible control character; retype it." },
+        { "escape in phone", "Phone", "The phone number contains an invisible control or text-direction character (often pasted from another program); retype it." },
         { "no paper size", "PaperSize", "Choose the paper size for handouts." },
         { "idle timeout too short", "IdleTimeoutMinutes", "Choose between 5 and 60 minutes before an unattended page signs out." },
         { "idle timeout too long", "IdleTimeoutMinutes", "Choose between 5 and 60 minutes before an unattended page signs out." },

@@ -87,7 +87,7 @@ public sealed class StaffAdministrationTests(AppFixture app) : IntegrationTest(a
         { new("Ines\0Carvalho", "ines@northside.example", StaffRoles.Therapist), "FullName", "Full name: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again." },
         { new("Ines Carvalho", "ines\0@northside.example", StaffRoles.Therapist), "Email", "Email: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again." },
         { new("Ines Carvalho", "ines@northside.example", StaffRoles.Therapist, "Physio\0"), "ProfessionalTitle", "Professional title: there is an invisible character in it (a NUL, often pasted from another program) that cannot be saved; delete it and try again." },
-        { new("Ines Carvalho", "ines@northside.example", StaffRoles.Therapist, "Physio\u001b[31m"), "ProfessionalTitle", "The professional title contains an invisible control character; retype it." },
+        { new("Ines Carvalho", "ines@northside.example", StaffRoles.Therapist, "Physio\u001b[31m"), "ProfessionalTitle", "The professional title contains an invisible control or text-direction character (often pasted from another program); retype it." },
     };
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class ListMusclesTests(AppFixture app) : IntegrationTest(app)
         var south = await App.AddClinicAsync("Southside Physio");
 
         var seenByNorth = (await App.SendAsync(AppFixture.StaffOf(north, StaffRoles.Therapist), new ListMusclesQuery())).Value;
-        var seenBySouth = (await App.SendAsync(AppFixture.StaffOf(south, StaffRoles.FrontDesk), new ListMusclesQuery())).Value;
+        var seenBySouth = (await App.SendAsync(AppFixture.StaffOf(south, StaffRoles.ClinicManager), new ListMusclesQuery())).Value;
 
         seenByNorth.Select(m => m.Code).ShouldBe(MuscleCatalog.All.Select(m => m.Code));
         seenBySouth.ShouldBe(seenByNorth, ignoreOrder: false);

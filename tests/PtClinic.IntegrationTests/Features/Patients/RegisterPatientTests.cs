@@ -28,7 +28,6 @@ public sealed class RegisterPatientTests(AppFixture app) : IntegrationTest(app)
     [Theory]
     [InlineData(StaffRoles.FrontDesk)]
     [InlineData(StaffRoles.Therapist)]
-    [InlineData(StaffRoles.Admin)]
     public async Task Registration_keeps_the_occupation_the_medical_history_flags_and_a_typed_MRN(string role)
     {
         var clinic = await App.AddClinicAsync("Northside Physio");

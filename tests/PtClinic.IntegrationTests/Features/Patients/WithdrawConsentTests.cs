@@ -81,7 +81,7 @@ public sealed class WithdrawConsentTests(AppFixture app) : IntegrationTest(app)
     {
         var other = await App.AddClinicAsync("Southside Physio");
 
-        var result = await App.SendAsync(AppFixture.StaffOf(other, StaffRoles.Admin), new WithdrawConsentCommand(_patient, _consent));
+        var result = await App.SendAsync(AppFixture.StaffOf(other, StaffRoles.FrontDesk), new WithdrawConsentCommand(_patient, _consent));
 
         result.Error!.Kind.ShouldBe(ErrorKind.NotFound);
         (await WithdrawnAtAsync()).ShouldBeNull();

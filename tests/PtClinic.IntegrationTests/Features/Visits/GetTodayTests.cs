@@ -70,7 +70,7 @@ public sealed class GetTodayTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Only_therapists_have_a_today_list_and_it_never_holds_another_clinics_visits()
+    public async Task The_desk_sees_the_clinics_day_without_clinical_flags_a_therapist_their_own_and_neither_another_clinics()
     {
         var clinic = await TestClinic.CreateAsync(App);
         var elsewhere = await TestClinic.CreateAsync(App, "Southside Physio");
@@ -82,11 +82,18 @@ public sealed class GetTodayTests(AppFixture app) : IntegrationTest(app)
         ((ClaimsIdentity)crossed.Identity!).RemoveClaim(crossed.FindFirst(ClaimTypes.NameIdentifier));
         ((ClaimsIdentity)crossed.Identity!).AddClaim(new Claim(ClaimTypes.NameIdentifier, TestClinic.IdOf(elsewhere.Therapist).ToString()));
 
-        var desk = await App.SendAsync(clinic.Desk, new GetTodayQuery(day));
+        var desk = (await App.SendAsync(clinic.Desk, new GetTodayQuery(day))).Ok();
         var therapist = (await App.SendAsync(clinic.Therapist, new GetTodayQuery(day))).Ok();
         var other = (await App.SendAsync(crossed, new GetTodayQuery(day))).Ok();
 
-        desk.Failed(ErrorKind.Forbidden);
+        // The desk sees the clinic's schedule, whoever the therapist, with none of the clinical flags.
+        desk.WholeClinic.ShouldBeTrue();
+        desk.Visits.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            v => v.VisitId.ShouldBe(mine),
+            v => v.TherapistName.ShouldBe("Maya Lindqvist"),
+            v => v.Safety.ShouldBe(SafetyFlagsDto.None),
+            v => v.NoteStatus.ShouldBeNull());
+        therapist.WholeClinic.ShouldBeFalse();
         therapist.Visits.Select(v => v.VisitId).ShouldBe([mine]);
         other.Visits.ShouldBeEmpty();
     }

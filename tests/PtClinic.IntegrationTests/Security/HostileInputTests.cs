@@ -1,0 +1,271 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Validation;
+using PtClinic.Application.Features.Administration;
+using PtClinic.Application.Features.Assessment;
+using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Visits;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Staff;
+using PtClinic.Domain.Visits;
+using PtClinic.Infrastructure.Persistence;
+using PtClinic.IntegrationTests.Features.Episodes;
+using static PtClinic.IntegrationTests.Security.ScenarioClinic;
+
+namespace PtClinic.IntegrationTests.Security;
+
+/// <summary>
+/// Hostile input, table-driven over the main commands: every value is either stored exactly (read
+/// back equal) or refused with a field error that names the field in words, and a refused value
+/// leaves the whole database as it was. Single-line fields refuse control and direction characters;
+/// multi-line fields allow tab, line feed, carriage return and the direction marks.
+/// </summary>
+public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
+{
+    /// <summary>A text field of a command: how to send a value in it, and how to find it stored.</summary>
+    private sealed record TextField(
+        string Name,
+        string ErrorField,
+        string Words,
+        int MaxLength,
+        bool MultiLine,
+        Func<ScenarioClinic, string, Task<(System.Security.Claims.ClaimsPrincipal Actor, IMessage Message)>> Send,
+        Func<AppDbContext, string, Task<bool>> IsStored);
+
+    private static readonly TextField[] Fields =
+    [
+        new("RegisterPatient.GivenName", "GivenName", "given name", Patient.NameMaxLength, false,
+            async (s, v) => (s.Desk, new RegisterPatientCommand(v, "Marsh", new DateOnly(1988, 3, 14), Sex.Female)),
+            async (db, v) => (await db.Patients.IgnoreQueryFilters().ToListAsync()).Any(p => p.GivenName == v)),
+        new("RegisterPatient.FamilyName", "FamilyName", "family name", Patient.NameMaxLength, false,
+            async (s, v) => (s.Desk, new RegisterPatientCommand("Ellen", v, new DateOnly(1988, 3, 14), Sex.Female)),
+            async (db, v) => (await db.Patients.IgnoreQueryFilters().ToListAsync()).Any(p => p.FamilyName == v)),
+        new("RegisterPatient.Occupation", "Occupation", "occupation", Patient.OccupationMaxLength, false,
+            async (s, v) => (s.Desk, new RegisterPatientCommand("Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, Occupation: v)),
+            async (db, v) => (await db.Patients.IgnoreQueryFilters().ToListAsync()).Any(p => p.Occupation == v)),
+        new("EditPatient.GivenName", "GivenName", "given name", Patient.NameMaxLength, false,
+            async (s, v) => (s.Desk, Edit(await s.ChartAsync(), v)),
+            async (db, v) => (await db.Patients.IgnoreQueryFilters().ToListAsync()).Any(p => p.GivenName == v)),
+        new("RecordConsent.Note", "Note", "note", Consent.NoteMaxLength, true,
+            async (s, v) => (s.Desk, new RecordConsentCommand(s.PatientId, ConsentKind.Treatment, Today, false, true, v)),
+            async (db, v) => (await db.Consents.IgnoreQueryFilters().ToListAsync()).Any(c => c.Note == v)),
+        new("OpenEpisode.ChiefComplaint", "ChiefComplaint", "chief complaint", EpisodeOfCare.ChiefComplaintMaxLength, true,
+            async (s, v) => (s.Desk, new OpenEpisodeCommand(s.PatientId, v, BodyRegion.PosteriorThigh, BodySide.Left, null, null, TestClinic.IdOf(s.Therapist))),
+            async (db, v) => (await db.Episodes.IgnoreQueryFilters().ToListAsync()).Any(e => e.ChiefComplaint == v)),
+        new("OpenEpisode.ReferralSource", "ReferralSource", "referral source", EpisodeOfCare.ReferralSourceMaxLength, false,
+            async (s, v) => (s.Desk, new OpenEpisodeCommand(s.PatientId, "Knot", BodyRegion.PosteriorThigh, BodySide.Left, null, v, TestClinic.IdOf(s.Therapist))),
+            async (db, v) => (await db.Episodes.IgnoreQueryFilters().ToListAsync()).Any(e => e.ReferralSource == v)),
+        new("DischargeEpisode.Note", "Note", "note", EpisodeOfCare.DischargeNoteMaxLength, true,
+            async (s, v) => await s.EpisodeDtoAsync() is var e ? (s.Therapist, new DischargeEpisodeCommand(e.Id, e.Version, DischargeReason.GoalsMet, v)) : default,
+            async (db, v) => (await db.Episodes.IgnoreQueryFilters().ToListAsync()).Any(e => e.DischargeNote == v)),
+        new("SaveNoteDraft.Subjective", "Subjective", "subjective", VisitNote.SectionMaxLength, true,
+            async (s, v) => (s.Therapist, new SaveNoteDraftCommand(await s.CheckedInVisitAsync(), null, v, null, null, null)),
+            async (db, v) => (await db.VisitNotes.IgnoreQueryFilters().ToListAsync()).Any(n => n.Subjective == v)),
+        new("AddNoteAddendum.Text", "Text", "addendum", NoteAddendum.TextMaxLength, true,
+            async (s, v) => (s.Therapist, new AddNoteAddendumCommand(await s.SignedVisitAsync(), v)),
+            async (db, v) => (await db.NoteAddenda.IgnoreQueryFilters().ToListAsync()).Any(a => a.Text == v)),
+        new("SaveFindings.Easing", "Findings.Easing", "easing", PainFindings.FactorsMaxLength, false,
+            async (s, v) => (s.Therapist, new SaveFindingsCommand(await s.CheckedInVisitAsync(), null, FindingsInput.Empty with { Easing = v })),
+            async (db, v) => (await db.VisitAssessments.IgnoreQueryFilters().ToListAsync()).Any(a => a.Findings.Pain?.Easing == v)),
+        new("SaveFindings.MuscleGuardingNote", "Findings.MuscleGuardingNote", "muscle", MuscleGuardingFinding.NoteMaxLength, false,
+            async (s, v) => (s.Therapist, new SaveFindingsCommand(await s.CheckedInVisitAsync(), null, FindingsInput.Empty with { MuscleGuardingObserved = true, MuscleGuardingNote = v })),
+            async (db, v) => (await db.VisitAssessments.IgnoreQueryFilters().ToListAsync()).Any(a => a.Findings.MuscleGuarding?.Note == v)),
+        new("RecordOutcome.ActivityNames", "ActivityNames[1]", "activity name", PsfsResponse.ActivityNameMaxLength, false,
+            async (s, v) => (s.Therapist, new RecordOutcomeCommand(await s.CheckedInVisitAsync(), null, OutcomeMeasure.Psfs, [3, 5, 4], ["Run 5 km", v, "Climb stairs"])),
+            async (db, v) => (await db.RecordedOutcomes.IgnoreQueryFilters().ToListAsync()).Any(o => o.ActivityNames.Contains(v))),
+        new("CreateStaffMember.FullName", "FullName", "name", StaffMember.FullNameMaxLength, false,
+            async (s, v) => (s.Admin, new CreateStaffMemberCommand(v, $"new.{Guid.NewGuid():N}@northside.example", StaffRoles.FrontDesk)),
+            async (db, v) => (await db.StaffMembers.IgnoreQueryFilters().ToListAsync()).Any(m => m.FullName == v)),
+        new("EditStaffMember.ProfessionalTitle", "ProfessionalTitle", "professional title", StaffMember.TitleMaxLength, false,
+            async (s, v) => (s.Admin, new EditStaffMemberCommand(s.StaffMemberId, await s.StaffVersionAsync(), "Jonas Berg", StaffRoles.Therapist, v, null)),
+            async (db, v) => (await db.StaffMembers.IgnoreQueryFilters().ToListAsync()).Any(m => m.ProfessionalTitle == v)),
+        new("AddStaffCredential.Issuer", "Issuer", "issuer", StaffCredential.IssuerMaxLength, false,
+            async (s, v) => (s.Admin, new AddStaffCredentialCommand(s.StaffMemberId, CredentialKind.Other, v, null, Today, null)),
+            async (db, v) => (await db.StaffCredentials.IgnoreQueryFilters().ToListAsync()).Any(c => c.Issuer == v)),
+        new("UpdateClinicSettings.Name", "Name", "name", Clinic.NameMaxLength, false,
+            async (s, v) => (s.Admin, Settings(await s.SettingsAsync(), name: v)),
+            async (db, v) => (await db.Clinics.IgnoreQueryFilters().ToListAsync()).Any(c => c.Name == v)),
+        new("UpdateClinicSettings.Address", "Address", "address", Clinic.AddressMaxLength, true,
+            async (s, v) => (s.Admin, Settings(await s.SettingsAsync(), address: v)),
+            async (db, v) => (await db.Clinics.IgnoreQueryFilters().ToListAsync()).Any(c => c.Address == v)),
+        new("CancelVisit.Reason", "Reason", "reason", Visit.CancellationReasonMaxLength, false,
+            async (s, v) => (s.Desk, new CancelVisitCommand(await s.ScheduledVisitAsync(), v)),
+            async (db, v) => (await db.Visits.IgnoreQueryFilters().ToListAsync()).Any(x => x.CancellationReason == v)),
+        new("DecideRootCause.Reason", "Reason", "reason", HypothesisDecision.ReasonMaxLength, false,
+            async (s, v) => (s.Therapist, new DecideRootCauseCommand((await s.FindingsAsync(DeskWorker)).VisitId, RootCause.SedentaryLifestyle, HypothesisVerdict.Confirmed, v)),
+            async (db, v) => (await db.CauseDecisions.IgnoreQueryFilters().ToListAsync()).Any(d => d.Reason == v)),
+    ];
+
+    private enum Expect
+    {
+        Stored,
+        Refused,
+        StoredOnlyInMultiLine,
+    }
+
+    /// <summary>Each value, by name, and what a field must do with it. The character sits inside the text, where trimming cannot hide it.</summary>
+    private static readonly (string Name, Func<TextField, string> Value, Expect Expect)[] Values =
+    [
+        ("at the limit", f => new string('a', f.MaxLength), Expect.Stored),
+        ("one over the limit", f => new string('a', f.MaxLength + 1), Expect.Refused),
+        ("script tag", _ => "<script>alert('x')</script>", Expect.Stored),
+        ("img onerror", _ => "<img src=x onerror=alert(1)>", Expect.Stored),
+        ("SQL drop", _ => "'); DROP TABLE patients;--", Expect.Stored),
+        ("SQL or", _ => "x' OR '1'='1", Expect.Stored),
+        ("letters of many scripts", _ => "Zoë Ørsted-Łukasz 李 Đặng", Expect.Stored),
+        ("NUL", _ => "Ab\0cd", Expect.Refused),
+        ("U+202E right-to-left override", _ => "Ab\u202Ecd", Expect.Refused),
+        ("U+2066 left-to-right isolate", _ => "Ab\u2066cd", Expect.Refused),
+        ("U+2067 right-to-left isolate", _ => "Ab\u2067cd", Expect.Refused),
+        ("U+2069 pop directional isolate", _ => "Ab\u2069cd", Expect.Refused),
+        ("U+0001", _ => "Ab\u0001cd", Expect.Refused),
+        ("U+001B escape", _ => "Ab\u001Bcd", Expect.Refused),
+        ("U+001F", _ => "Ab\u001Fcd", Expect.Refused),
+        ("U+007F delete", _ => "Ab\u007Fcd", Expect.Refused),
+        ("U+0085 next line", _ => "Ab\u0085cd", Expect.Refused),
+        ("U+009F", _ => "Ab\u009Fcd", Expect.Refused),
+        ("U+200E left-to-right mark", _ => "Ab\u200Ecd", Expect.StoredOnlyInMultiLine),
+        ("U+200F right-to-left mark", _ => "Ab\u200Fcd", Expect.StoredOnlyInMultiLine),
+        ("tab", _ => "Ab\tcd", Expect.StoredOnlyInMultiLine),
+        ("line feed", _ => "Ab\ncd", Expect.StoredOnlyInMultiLine),
+        ("CR LF", _ => "Ab\r\ncd", Expect.StoredOnlyInMultiLine),
+    ];
+
+    public static TheoryData<string, string> TextCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var field in Fields)
+        {
+            foreach (var value in Values)
+            {
+                cases.Add(field.Name, value.Name);
+            }
+        }
+
+        return cases;
+    }
+
+    [Fact]
+    public void The_suite_has_at_least_two_hundred_cases()
+    {
+        (TextCases().Count + NumberCases().Count).ShouldBeGreaterThanOrEqualTo(200);
+    }
+
+    [Theory]
+    [MemberData(nameof(TextCases))]
+    public async Task A_hostile_text_is_stored_exactly_or_refused_beside_its_field(string fieldName, string valueName)
+    {
+        var field = Fields.Single(f => f.Name == fieldName);
+        var (_, valueOf, expect) = Values.Single(v => v.Name == valueName);
+        var value = valueOf(field);
+        var clinic = await ScenarioClinic.CreateAsync(App);
+        var (actor, message) = await field.Send(clinic, value);
+        var before = await DatabaseChecksum.OfAsync(App);
+
+        var result = (IResult)await App.SendAsync(actor, (dynamic)message);
+
+        if (expect == Expect.Stored || (expect == Expect.StoredOnlyInMultiLine && field.MultiLine))
+        {
+            result.IsSuccess.ShouldBeTrue($"{fieldName} refused {valueName}: {result.Error?.Message}");
+            (await App.ReadAsync(db => field.IsStored(db, value))).ShouldBeTrue($"{fieldName} did not read back {valueName} exactly");
+        }
+        else
+        {
+            var error = result.Failed(ErrorKind.Validation).For(field.ErrorField).ShouldNotBeNull($"no error beside {field.ErrorField}");
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                error.ShouldBe(UnstorableText.MessageFor(field.ErrorField.Split('.')[^1].Split('[')[0]));
+            }
+            else
+            {
+                error.ShouldContain(field.Words, Case.Insensitive);
+            }
+
+            (await DatabaseChecksum.OfAsync(App)).ShouldBe(before, $"{fieldName} refused {valueName} but something changed");
+        }
+    }
+
+    /// <summary>A number or a date at and past its bounds, with whether it is stored and how to find it.</summary>
+    private sealed record Bound(
+        string Name,
+        string ErrorField,
+        bool Stored,
+        Func<ScenarioClinic, Task<(System.Security.Claims.ClaimsPrincipal Actor, IMessage Message)>> Send,
+        Func<AppDbContext, Task<bool>> IsStored);
+
+    private static readonly DateOnly Tomorrow = Today.AddDays(1);
+
+    private static Bound BirthDate(DateOnly date, bool stored) => new($"date of birth {date:yyyy-MM-dd}", "DateOfBirth", stored,
+        async s => (s.Desk, new RegisterPatientCommand("Noor", "Haddad", date, Sex.Female)),
+        async db => await db.Patients.IgnoreQueryFilters().AnyAsync(p => p.FamilyName == "Haddad" && p.DateOfBirth == date));
+
+    private static Bound Duration(int minutes, bool stored) => new($"visit of {minutes} minutes", "DurationMinutes", stored,
+        async s => (s.Desk, new ScheduleVisitCommand(await s.EpisodeAsync(), TestClinic.IdOf(s.Therapist), DateTimeOffset.UtcNow.AddDays(1), minutes, VisitType.FollowUp)),
+        async db => await db.Visits.IgnoreQueryFilters().AnyAsync(v => v.DurationMinutes == minutes && v.StartsAt > DateTimeOffset.UtcNow));
+
+    private static Bound Tenderness(int tenderness, bool stored) => new($"knot tenderness {tenderness}", "Knot.Tenderness", stored,
+        async s => (s.Therapist, new AddKnotFindingCommand(await s.CheckedInVisitAsync(), null, "semitendinosus", BodySide.Left, MuscleZone.MiddleThird, TenderKnot with { Tenderness = tenderness })),
+        async db => await db.KnotFindings.IgnoreQueryFilters().AnyAsync(k => k.Tenderness == tenderness));
+
+    private static Bound KnotSize(int size, bool stored) => new($"knot of {size} mm", "Knot.SizeMm", stored,
+        async s =>
+        {
+            var (visit, knot, version) = await s.KnotAsync();
+            return (s.Therapist, new UpdateKnotFindingCommand(visit, version, knot, TenderKnot with { SizeMm = size }));
+        },
+        async db => await db.KnotFindings.IgnoreQueryFilters().AnyAsync(k => k.SizeMm == size));
+
+    private static Bound PainNow(int pain, bool stored) => new($"pain now {pain}", "Findings.PainNow", stored,
+        async s => (s.Therapist, new SaveFindingsCommand(await s.CheckedInVisitAsync(), null, FindingsInput.Empty with { PainNow = pain })),
+        async db => (await db.VisitAssessments.IgnoreQueryFilters().ToListAsync()).Any(a => a.Findings.Pain?.Now == pain));
+
+    private static Bound PsfsRating(int rating, bool stored) => new($"PSFS rating {rating}", "Ratings[1]", stored,
+        async s => (s.Therapist, new RecordOutcomeCommand(await s.CheckedInVisitAsync(), null, OutcomeMeasure.Psfs, [3, rating, 4], ["Run", "Sit", "Climb"])),
+        async db => (await db.RecordedOutcomes.IgnoreQueryFilters().ToListAsync()).Any(o => o.Ratings.Count == 3 && o.Ratings[1] == rating));
+
+    private static readonly Bound[] Bounds =
+    [
+        BirthDate(new DateOnly(1, 1, 1), false), BirthDate(new DateOnly(1800, 1, 1), false), BirthDate(new DateOnly(1899, 12, 31), false),
+        BirthDate(new DateOnly(1900, 1, 1), true), BirthDate(Today.AddYears(-30), true), BirthDate(Tomorrow, false), BirthDate(DateOnly.MaxValue, false),
+        Duration(int.MinValue, false), Duration(-1, false), Duration(0, false), Duration(Visit.MinDurationMinutes - 1, false), Duration(Visit.MinDurationMinutes, true),
+        Duration(Visit.MaxDurationMinutes, true), Duration(Visit.MaxDurationMinutes + 1, false), Duration(int.MaxValue, false),
+        Tenderness(int.MinValue, false), Tenderness(-1, false), Tenderness(0, true), Tenderness(KnotPresentation.MaxTenderness, true), Tenderness(KnotPresentation.MaxTenderness + 1, false),
+        KnotSize(0, false), KnotSize(1, true), KnotSize(KnotPresentation.MaxSizeMm, true), KnotSize(KnotPresentation.MaxSizeMm + 1, false),
+        PainNow(-1, false), PainNow(0, true), PainNow(PainFindings.MaxRating, true), PainNow(PainFindings.MaxRating + 1, false),
+        PsfsRating(-1, false), PsfsRating(0, true), PsfsRating(10, true), PsfsRating(11, false),
+    ];
+
+    public static TheoryData<string> NumberCases() => new(Bounds.Select(b => b.Name));
+
+    [Theory]
+    [MemberData(nameof(NumberCases))]
+    public async Task A_number_or_date_out_of_range_is_refused_beside_its_field_and_one_in_range_is_stored(string name)
+    {
+        var bound = Bounds.Single(b => b.Name == name);
+        var clinic = await ScenarioClinic.CreateAsync(App);
+        var (actor, message) = await bound.Send(clinic);
+        var before = await DatabaseChecksum.OfAsync(App);
+
+        var result = (IResult)await App.SendAsync(actor, (dynamic)message);
+
+        if (bound.Stored)
+        {
+            result.IsSuccess.ShouldBeTrue($"{name}: {result.Error?.Message}");
+            (await App.ReadAsync(bound.IsStored)).ShouldBeTrue(name);
+        }
+        else
+        {
+            result.Failed(ErrorKind.Validation).For(bound.ErrorField).ShouldNotBeNullOrWhiteSpace($"{name}: no error beside {bound.ErrorField}");
+            (await DatabaseChecksum.OfAsync(App)).ShouldBe(before, name);
+        }
+    }
+}

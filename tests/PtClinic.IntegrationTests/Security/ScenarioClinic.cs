@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using Mediator;
+using Npgsql;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Administration;
+using PtClinic.Application.Features.Assessment;
+using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Visits;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Staff;
+using PtClinic.Infrastructure.Identity;
+using PtClinic.IntegrationTests.Features.Episodes;
+
+namespace PtClinic.IntegrationTests.Security;
+
+/// <summary>
+/// A seeded clinic (TestClinic: a desk, two therapists, a manager and a patient, plus an admin) with
+/// the givens a scenario needs, each made by a role that may make it, so the message under test is
+/// the only thing its actor sends.
+/// </summary>
+public sealed class ScenarioClinic
+{
+    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public static readonly KnotInput TenderKnot = new(7, 2.5m, 12, IsActive: true, LocalTwitchResponse: true, [ReferredPainArea.LowerLeg]);
+
+    /// <summary>Long hours sitting: the reasoning suggests a sedentary lifestyle, so it can be decided.</summary>
+    public static readonly FindingsInput DeskWorker = FindingsInput.Empty with { PainNow = 5, HoursSittingPerDay = 9 };
+
+    private ScenarioClinic(AppFixture app, TestClinic clinic, ClaimsPrincipal admin)
+    {
+        App = app;
+        Clinic = clinic;
+        Admin = admin;
+    }
+
+    public AppFixture App { get; }
+
+    public TestClinic Clinic { get; }
+
+    public Guid Id => Clinic.Id;
+
+    public Guid PatientId => Clinic.PatientId;
+
+    public ClaimsPrincipal Desk => Clinic.Desk;
+
+    /// <summary>The acting therapist: every episode and visit here is booked with them.</summary>
+    public ClaimsPrincipal Therapist => Clinic.Therapist;
+
+    public ClaimsPrincipal Admin { get; }
+
+    /// <summary>A staff member the administration scenarios act on (not the actor).</summary>
+    public Guid StaffMemberId => TestClinic.IdOf(Clinic.OtherTherapist);
+
+    public static async Task<ScenarioClinic> CreateAsync(AppFixture app, string name = "Northside Physio")
+    {
+        var clinic = await TestClinic.CreateAsync(app, name);
+        return new ScenarioClinic(app, clinic, await clinic.AddStaffAsync("Sam Okafor", StaffRoles.Admin));
+    }
+
+    /// <summary>Who sends the message under test for a column of the table.</summary>
+    public ClaimsPrincipal Actor(string role) => role switch
+    {
+        StaffRoles.Therapist => Clinic.Therapist,
+        StaffRoles.ClinicManager => Clinic.Manager,
+        StaffRoles.FrontDesk => Clinic.Desk,
+        StaffRoles.Admin => Admin,
+        StaffRoles.System => ClaimsCurrentUser.SystemOf(Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No such column"),
+    };
+
+    public Task<Guid> EpisodeAsync() => Clinic.OpenEpisodeAsync();
+
+    public async Task<EpisodeDto> EpisodeDtoAsync(Guid? episodeId = null) => await Clinic.EpisodeAsync(episodeId ?? await EpisodeAsync());
+
+    /// <summary>A visit booked five minutes ago, not checked in: it can be checked in, cancelled, covered or marked a no-show.</summary>
+    public async Task<Guid> ScheduledVisitAsync() => await Clinic.ScheduleVisitAsync(await EpisodeAsync(), DateTimeOffset.UtcNow.AddHours(-1));
+
+    public async Task<Guid> CheckedInVisitAsync() => (await Clinic.CheckedInVisitAsync()).VisitId;
+
+    public async Task<Guid> SignedVisitAsync() => (await Clinic.SignedVisitAsync()).VisitId;
+
+    public async Task<(Guid VisitId, uint Version)> DraftAsync()
+    {
+        var visitId = await CheckedInVisitAsync();
+        var saved = await OkAsync(Therapist, new SaveNoteDraftCommand(visitId, null, "Tight behind the left knee", null, null, null));
+        return (visitId, saved.Version);
+    }
+
+    public async Task<(Guid VisitId, Guid KnotId, uint Version)> KnotAsync()
+    {
+        var visitId = await CheckedInVisitAsync();
+        var added = await OkAsync(Therapist, new AddKnotFindingCommand(visitId, null, "semitendinosus", BodySide.Left, MuscleZone.MiddleThird, TenderKnot));
+        return (visitId, added.KnotId, added.Saved.Version);
+    }
+
+    public async Task<(Guid VisitId, uint Version)> FindingsAsync(FindingsInput findings)
+    {
+        var visitId = await CheckedInVisitAsync();
+        return (visitId, (await OkAsync(Therapist, new SaveFindingsCommand(visitId, null, findings))).Version);
+    }
+
+    public async Task<(Guid VisitId, uint Version)> OutcomeAsync()
+    {
+        var visitId = await CheckedInVisitAsync();
+        return (visitId, (await OkAsync(Therapist, new RecordOutcomeCommand(visitId, null, OutcomeMeasure.Psfs, [3, 5, 4], ["Run 5 km", "Sit through a film", "Climb stairs"]))).Version);
+    }
+
+    public Task<Guid> ConsentAsync() =>
+        OkAsync(Desk, new RecordConsentCommand(PatientId, ConsentKind.Treatment, Today, false, true));
+
+    public Task<PatientChartDto> ChartAsync() => OkAsync(Therapist, new GetPatientChartQuery(PatientId));
+
+    public async Task<uint> StaffVersionAsync() => (await OkAsync(Admin, new GetStaffMemberQuery(StaffMemberId))).Member.Version;
+
+    public Task<Guid> CredentialAsync() =>
+        OkAsync(Admin, new AddStaffCredentialCommand(StaffMemberId, CredentialKind.CprFirstAid, "St John Ambulance", null, Today.AddYears(-1), null));
+
+    public Task<ClinicSettingsDto> SettingsAsync() => OkAsync(Admin, new GetClinicSettingsQuery());
+
+    public async Task UploadLogoAsync() => (await App.SendAsync(Admin, new UploadClinicLogoCommand(Png))).Ok();
+
+    public async Task DeactivateStaffMemberAsync() => (await App.SendAsync(Admin, new DeactivateStaffMemberCommand(StaffMemberId))).Ok();
+
+    public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    public static EditPatientCommand Edit(PatientChartDto chart, string givenName) => new(
+        chart.Id, chart.Version, chart.Mrn, givenName, chart.FamilyName, chart.DateOfBirth, chart.Sex,
+        chart.Phone, chart.Email, chart.Occupation, MedicalHistory.None);
+
+    public static UpdateClinicSettingsCommand Settings(ClinicSettingsDto settings, string? name = null, string? address = null, string? phone = null) => new(
+        settings.Version, name ?? settings.Name, address ?? settings.Address, phone ?? settings.Phone, settings.TimeZone, settings.PaperSize,
+        [.. settings.OpeningHours.Select(d => new OpeningDayInput(d.Day, d.IsOpen, d.Opens, d.Closes))]);
+
+    private async Task<T> OkAsync<T>(ClaimsPrincipal user, ICommand<Result<T>> command) => (await App.SendAsync(user, command)).Ok();
+
+    private async Task<T> OkAsync<T>(ClaimsPrincipal user, IQuery<Result<T>> query) => (await App.SendAsync(user, query)).Ok();
+}
+
+/// <summary>
+/// Every row of every table of the public schema as one value: a refused message must leave it as
+/// it was. Cheap at test sizes (a few dozen rows).
+/// </summary>
+public static class DatabaseChecksum
+{
+    public static async Task<string> OfAsync(AppFixture app)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var sql = string.Join(" || '\n' || ", tables.Select(t =>
+            $"'{t}:' || (SELECT count(*) FROM \"{t}\") || ':' || coalesce((SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM \"{t}\" x), '')"));
+        await using var sum = new NpgsqlCommand($"SELECT {sql}", connection);
+        return (string)(await sum.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections;
+using System.Reflection;
+using FluentValidation;
+using FluentValidation.Validators;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Application;
+using PtClinic.Application.Common.Results;
+using PtClinic.Application.Common.Security;
+
+namespace PtClinic.UnitTests.Architecture;
+
+/// <summary>
+/// Every text a command carries, nested inputs and lists included, has a length bound in its
+/// validator (the FieldRules SingleLine / MultiLine rules bring one, from the constant the column
+/// shares): no field reaches the database unbounded.
+/// </summary>
+public sealed class TextBoundTests
+{
+    private const int MaxDepth = 3;
+
+    private static readonly IServiceProvider Services = new ServiceCollection()
+        .AddSingleton(TimeProvider.System)
+        .AddApplication()
+        .BuildServiceProvider();
+
+    public static TheoryData<Type> Commands() => new(AccessMatrix.Messages
+        .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>))));
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Every_text_of_every_command_has_a_length_bound(Type command)
+    {
+        // A validator of an interface the command implements (IPatientDemographics) is the one it Includes.
+        Type[] validated = [command, .. command.GetInterfaces().Where(i => i.Namespace?.StartsWith("PtClinic.", StringComparison.Ordinal) == true)];
+        var descriptors = typeof(Result).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && validated.Any(v => typeof(IValidator<>).MakeGenericType(v).IsAssignableFrom(t)))
+            .Select(t => ((IValidator)ActivatorUtilities.CreateInstance(Services, t)).CreateDescriptor())
+            .ToList();
+
+        var unbounded = TextPaths(command, "", 0).Where(path => !descriptors.Any(d => IsBounded(d, path))).ToList();
+
+        unbounded.ShouldBeEmpty($"{command.Name}: give each text a FieldRules SingleLine/MultiLine rule with its column's constant");
+    }
+
+    private static bool IsBounded(IValidatorDescriptor descriptor, string path) =>
+        descriptor.GetRulesForMember(path).SelectMany(rule => rule.Components).Any(c => c.Validator is ILengthValidator { Max: > 0 });
+
+    /// <summary>"GivenName", "Findings.Easing", "ActivityNames" (a list's items are bounded by RuleForEach on it).</summary>
+    private static IEnumerable<string> TextPaths(Type type, string prefix, int depth)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var path = prefix + property.Name;
+            var propertyType = property.PropertyType;
+            if (propertyType == typeof(string) || (propertyType != typeof(string) && typeof(IEnumerable<string>).IsAssignableFrom(propertyType)))
+            {
+                yield return path;
+            }
+            else if (depth < MaxDepth && IsOurs(propertyType) && !typeof(IEnumerable).IsAssignableFrom(propertyType))
+            {
+                foreach (var nested in TextPaths(propertyType, path + ".", depth + 1))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static bool IsOurs(Type type) => type.Namespace?.StartsWith("PtClinic.", StringComparison.Ordinal) == true && type is { IsEnum: false, IsClass: true };
+}
