@@ -17,7 +17,6 @@ using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
-using PtClinic.Web.Security;
 using PtClinic.Infrastructure.Seeding;
 using PtClinic.Tests.Shared;
 

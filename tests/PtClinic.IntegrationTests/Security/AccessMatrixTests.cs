@@ -1,7 +1,9 @@
 using System.Reflection;
 using Mediator;
+using PtClinic.Application.Common.Audit;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Domain.Audit;
 using PtClinic.IntegrationTests.Features.Episodes;
 
 namespace PtClinic.IntegrationTests.Security;
@@ -42,19 +44,33 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         var clinic = await ScenarioClinic.CreateAsync(App);
         var message = await Scenarios.All[messageType](clinic);
         var before = await DatabaseChecksum.OfAsync(App);
+        var lastAudit = await AuditRows.LastAsync(App, clinic.Id);
 
         var result = (IResult)await App.SendAsync(clinic.Actor(role), (dynamic)message);
 
+        var audited = await AuditRows.SinceAsync(App, clinic.Id, lastAudit);
         if (AccessMatrix.Allows(messageType, role))
         {
             result.IsSuccess.ShouldBeTrue($"{messageName} as {role}: {result.Error?.Kind} {result.Error?.Message}");
+            if (AuditPolicy.RecordReads.Contains(messageType) || IsCommand(messageType))
+            {
+                audited.ShouldBe([(messageType.Name, AuditOutcomes.Success)], $"{messageName} as {role} leaves one audit row");
+            }
+            else
+            {
+                audited.ShouldBeEmpty($"{messageName} reads no patient's record");
+            }
         }
         else
         {
             result.Failed(ErrorKind.Forbidden);
             (await DatabaseChecksum.OfAsync(App)).ShouldBe(before, $"{messageName} refused to {role} wrote something");
+            audited.ShouldBe([(messageType.Name, AuditOutcomes.Denied)], $"{messageName} refused to {role} is in the audit trail");
         }
     }
+
+    private static bool IsCommand(Type message) =>
+        message.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 
     internal static Type MessageNamed(string name) => AccessMatrix.Messages.Single(m => m.Name == name);
 }
@@ -87,6 +103,7 @@ public sealed class CrossClinicTests(AppFixture app) : IntegrationTest(app)
         var aimedAtNothing = WithRandomIds(aimedAtThem);
         var actor = ours.Actor(AccessMatrix.Roles.First(role => AccessMatrix.Allows(messageType, role)));
         var before = await DatabaseChecksum.OfAsync(App);
+        var lastAudit = await AuditRows.LastAsync(App, ours.Id);
 
         var theirsAnswer = (IResult)await App.SendAsync(actor, (dynamic)aimedAtThem);
         var missingAnswer = (IResult)await App.SendAsync(actor, (dynamic)aimedAtNothing);
@@ -94,6 +111,9 @@ public sealed class CrossClinicTests(AppFixture app) : IntegrationTest(app)
         theirsAnswer.Failed(ErrorKind.NotFound);
         theirsAnswer.Error!.Message.ShouldBe(missingAnswer.Failed(ErrorKind.NotFound).Message);
         (await DatabaseChecksum.OfAsync(App)).ShouldBe(before);
+        (await AuditRows.SinceAsync(App, ours.Id, lastAudit)).ShouldBe(
+            [(messageType.Name, AuditOutcomes.NotFound), (messageType.Name, AuditOutcomes.NotFound)],
+            "both probes are in the prober's audit trail");
     }
 
     /// <summary>A copy of the record with every id replaced by one no clinic has.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Administration;
@@ -135,7 +136,8 @@ public sealed class ScenarioClinic
 
     public static UpdateClinicSettingsCommand Settings(ClinicSettingsDto settings, string? name = null, string? address = null, string? phone = null) => new(
         settings.Version, name ?? settings.Name, address ?? settings.Address, phone ?? settings.Phone, settings.TimeZone, settings.PaperSize,
-        [.. settings.OpeningHours.Select(d => new OpeningDayInput(d.Day, d.IsOpen, d.Opens, d.Closes))]);
+        [.. settings.OpeningHours.Select(d => new OpeningDayInput(d.Day, d.IsOpen, d.Opens, d.Closes))],
+        settings.IdleTimeoutMinutes, settings.TwoFactorRequirement);
 
     private async Task<T> OkAsync<T>(ClaimsPrincipal user, ICommand<Result<T>> command) => (await App.SendAsync(user, command)).Ok();
 
@@ -144,7 +146,8 @@ public sealed class ScenarioClinic
 
 /// <summary>
 /// Every row of every table of the public schema as one value: a refused message must leave it as
-/// it was. Cheap at test sizes (a few dozen rows).
+/// it was. Cheap at test sizes (a few dozen rows). The audit trail is left out: it records the
+/// refusal itself, which the tests check row by row.
 /// </summary>
 public static class DatabaseChecksum
 {
@@ -154,7 +157,7 @@ public static class DatabaseChecksum
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name", connection))
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'audit_events' ORDER BY table_name", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -168,4 +171,20 @@ public static class DatabaseChecksum
         await using var sum = new NpgsqlCommand($"SELECT {sql}", connection);
         return (string)(await sum.ExecuteScalarAsync())!;
     }
+}
+
+/// <summary>The audit rows a clinic gained since a point, by use case and outcome.</summary>
+public static class AuditRows
+{
+    public static Task<long> LastAsync(AppFixture app, Guid clinicId) =>
+        app.ReadAsync(db => db.AuditEvents.IgnoreQueryFilters().Where(e => e.ClinicId == clinicId)
+            .Select(e => (long?)e.Sequence).MaxAsync().ContinueWith(t => t.Result ?? 0));
+
+    public static Task<List<(string Operation, string Outcome)>> SinceAsync(AppFixture app, Guid clinicId, long after) =>
+        app.ReadAsync(async db => (await db.AuditEvents.IgnoreQueryFilters()
+                .Where(e => e.ClinicId == clinicId && e.Sequence > after)
+                .OrderBy(e => e.Sequence)
+                .Select(e => new { e.Operation, e.Outcome })
+                .ToListAsync())
+            .Select(e => (e.Operation, e.Outcome)).ToList());
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
+using PtClinic.Application.Features.Audit;
 using PtClinic.Application.Features.Compliance;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
@@ -45,6 +46,10 @@ public static class Scenarios
         [typeof(UnlockStaffAccountCommand)] = s => Given(new UnlockStaffAccountCommand(s.StaffMemberId)),
         [typeof(UpdateClinicSettingsCommand)] = async s => Settings(await s.SettingsAsync(), name: "Northside Physio & Rehab"),
         [typeof(UploadClinicLogoCommand)] = s => Given(new UploadClinicLogoCommand(Png)),
+
+        // Audit: the scenario patient's history; the clinic's chain check.
+        [typeof(GetPatientAuditHistoryQuery)] = s => Given(new GetPatientAuditHistoryQuery(s.PatientId)),
+        [typeof(VerifyAuditTrailQuery)] = s => Given(new VerifyAuditTrailQuery()),
 
         // Assessment: on a visit checked in with the acting therapist.
         [typeof(AcknowledgeReferralCommand)] = async s => new AcknowledgeReferralCommand(
