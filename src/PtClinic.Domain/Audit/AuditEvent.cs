@@ -25,8 +25,10 @@ public sealed class AuditEvent
         Action = string.Empty;
         Operation = string.Empty;
         Outcome = string.Empty;
-        PreviousHash = [];
-        Hash = [];
+        // Null until the database's trigger sets them: EF Core then leaves them out of the INSERT
+        // and reads them back.
+        PreviousHash = null!;
+        Hash = null!;
     }
 
     public long Id { get; private set; }

@@ -5,7 +5,8 @@ namespace PtClinic.Application.Common.Audit;
 /// <summary>
 /// The command running in this scope, as the audit trail will describe it. The save that writes the
 /// command's changes adds its audit row in the same transaction (once per command), naming the record
-/// it changed and that record's patient; a command that changes nothing leaves no row.
+/// it changed and that record's patient; a command that changes nothing gets its row from the audit
+/// behaviour afterwards.
 /// </summary>
 public sealed class AuditScope
 {

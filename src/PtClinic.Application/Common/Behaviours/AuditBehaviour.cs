@@ -11,7 +11,8 @@ namespace PtClinic.Application.Common.Behaviours;
 /// Around authorization, so refusals are recorded too. A command's change is recorded by the save that
 /// makes it (<see cref="AuditScope"/>); a read of a patient's record (<see cref="AuditPolicy"/>) and a
 /// refusal (Forbidden, or NotFound for an id the clinic does not have) are recorded here, each in its
-/// own transaction. A read whose row cannot be written fails: it is never served unrecorded.
+/// own transaction. A read whose row cannot be written fails: it is never served unrecorded. A command
+/// that succeeded without saving a change still leaves one row, written here.
 /// </summary>
 public sealed class AuditBehaviour<TMessage, TResponse>(
     ICurrentUser currentUser,
@@ -63,6 +64,13 @@ public sealed class AuditBehaviour<TMessage, TResponse>(
         else if (MessageKind<TMessage>.IsRecordedRead)
         {
             await log.RecordReadAsync(entry, cancellationToken);
+        }
+        else if (!MessageKind<TMessage>.IsQuery && !scope.Written)
+        {
+            // It changed nothing through a save (unlocking an account that was not locked, a bulk
+            // statement): still a use case someone ran, recorded on its own.
+            scope.TakePending();
+            await log.RecordAsync(entry with { Action = AuditActions.Execute }, cancellationToken);
         }
 
         return response;
