@@ -117,7 +117,11 @@ public static class DependencyInjection
     }
 
     public static void ConfigureDbContext(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+        db.UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql
+                .MigrationsAssembly(MigrationsAssembly)
+                // Stated, not left to the provider's default: AppDbContext sends a command's small save
+                // (AppDbContext.SingleBatchEntries) as one batch, without BEGIN and COMMIT.
+                .MaxBatchSize(1000))
           .UseSnakeCaseNamingConvention();
 
     /// <summary>

@@ -24,11 +24,12 @@ public sealed partial class AppDbContext
     /// created (or else the record the command named), how (create, update, delete) and whose
     /// record it is, read from the tracked entities.
     /// </summary>
-    private void AddCommandAuditRow()
+    /// <returns>Whether this save carries the command's audit row.</returns>
+    private bool AddCommandAuditRow()
     {
         if (_audit is null || !ChangeTracker.HasChanges() || _audit.TakePending() is not { } entry)
         {
-            return;
+            return false;
         }
 
         var changed = ChangeTracker.Entries()
@@ -49,6 +50,7 @@ public sealed partial class AppDbContext
             PatientId = entry.PatientId ?? PatientOfTrackedRecords(),
         }));
         _audit.MarkWritten();
+        return true;
     }
 
     private Guid? PatientOfTrackedRecords()
