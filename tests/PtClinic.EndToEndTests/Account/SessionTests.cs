@@ -27,7 +27,7 @@ public sealed class SessionTests(WebAppFixture app)
 }
 
 /// <summary>The idle timeout and the sign-in timing: they change the demo clinic or need a quiet machine, so they run alone.</summary>
-[Collection(nameof(AppAloneCollection))]
+[Collection(typeof(AppAloneCollection))]
 public sealed class IdleSessionTests(WebAppFixture app)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace PtClinic.EndToEndTests.Account;
 /// against 60 ms). Medians of interleaved tries, within a generous factor of two: the machine is
 /// shared, and the difference this guards against is twentyfold.
 /// </summary>
-[Collection(nameof(AppAloneCollection))]
+[Collection(typeof(AppAloneCollection))]
 public sealed partial class SignInTimingTests(WebAppFixture app)
 {
     private const int Tries = 30;

@@ -199,8 +199,10 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
         var broken = new StringWriter();
         var brokenExit = await AuditTrailCheck.RunAsync(App.Services, broken, TestContext.Current.CancellationToken);
 
-        intactExit.ShouldBe(0, intact.ToString());
+        // Other tests' clinics share the table (and some of their chains were broken on purpose), so
+        // only this clinic's line tells; the exit code speaks for all of them.
         intact.ToString().ShouldContain($"intact  Northside Physio ({clinic.Id})");
+        intactExit.ShouldBeOneOf(0, AuditTrailCheck.BrokenExitCode);
         brokenExit.ShouldBe(AuditTrailCheck.BrokenExitCode);
         broken.ToString().ShouldContain($"BROKEN  Northside Physio ({clinic.Id}): at event 2");
     }
