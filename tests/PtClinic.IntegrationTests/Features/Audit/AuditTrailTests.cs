@@ -162,14 +162,7 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
             (await App.SendAsync(clinic.Manager, new GetPatientChartQuery(clinic.PatientId))).Ok();
         }
 
-        // What only a database superuser could do: the app's role may not switch the guards off.
-        await using (var connection = new NpgsqlConnection(App.Database.AdminConnectionString))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var batch = new NpgsqlCommand($"SET session_replication_role = replica; {tampering}; RESET session_replication_role;", connection);
-            batch.Parameters.AddWithValue("clinic", clinic.Id);
-            await batch.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await TamperAsync(clinic.Id, tampering);
 
         var report = (await App.SendAsync(admin, new VerifyAuditTrailQuery())).Ok();
 
@@ -186,15 +179,7 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
         var intact = new StringWriter();
         var intactExit = await AuditTrailCheck.RunAsync(App.Services, intact, TestContext.Current.CancellationToken);
 
-        await using (var connection = new NpgsqlConnection(App.Database.AdminConnectionString))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var tamper = new NpgsqlCommand(
-                "SET session_replication_role = replica; UPDATE audit_events SET client_address = '10.6.6.6' WHERE clinic_id = @clinic AND sequence = 2; RESET session_replication_role;",
-                connection);
-            tamper.Parameters.AddWithValue("clinic", clinic.Id);
-            await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await TamperAsync(clinic.Id, "UPDATE audit_events SET client_address = '10.6.6.6' WHERE clinic_id = @clinic AND sequence = 2");
 
         var broken = new StringWriter();
         var brokenExit = await AuditTrailCheck.RunAsync(App.Services, broken, TestContext.Current.CancellationToken);
@@ -239,6 +224,19 @@ public sealed class AuditTrailTests(AppFixture app) : IntegrationTest(app)
             new GetPatientAuditHistoryQuery(clinic.PatientId, From: new DateOnly(2026, 5, 2), To: new DateOnly(2026, 5, 1)));
 
         refused.Failed(ErrorKind.Validation).For("To").ShouldBe("The end date must be on or after the start date.");
+    }
+
+    /// <summary>
+    /// What only a database superuser could do, with the triggers off (the app's role may not switch
+    /// them off): <paramref name="sql"/> with @clinic bound to the clinic.
+    /// </summary>
+    private async Task TamperAsync(Guid clinicId, string sql)
+    {
+        await using var connection = new NpgsqlConnection(App.Database.AdminConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var batch = new NpgsqlCommand($"SET session_replication_role = replica; {sql}; RESET session_replication_role;", connection);
+        batch.Parameters.AddWithValue("clinic", clinicId);
+        await batch.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     private Task<List<AuditEvent>> RowsAsync(Guid clinicId) =>
