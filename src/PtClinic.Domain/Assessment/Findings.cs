@@ -37,4 +37,7 @@ public sealed record Findings
 
     public IReadOnlySet<RedFlag> RedFlags { get; init => field = new HashSet<RedFlag>(value); } =
         new HashSet<RedFlag>();
+
+    /// <summary>Infection, broken skin or acute inflammation at the area to be treated.</summary>
+    public TreatmentAreaFindings TreatmentArea { get; init => field = value ?? TreatmentAreaFindings.None; } = TreatmentAreaFindings.None;
 }

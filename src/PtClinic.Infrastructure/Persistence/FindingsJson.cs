@@ -53,6 +53,8 @@ internal static class FindingsJson
 
         public List<RedFlag>? RedFlags { get; init; }
 
+        public TreatmentAreaDocument? TreatmentArea { get; init; }
+
         public static Document From(Findings f) => new()
         {
             Pain = f.Pain is { } p ? new PainDocument(p.Now, p.Best24Hours, p.Worst24Hours, p.Aggravating, p.Easing) : null,
@@ -64,6 +66,9 @@ internal static class FindingsJson
             Posture = f.Posture.Count == 0 ? null : [.. f.Posture.Order()],
             MuscleGuarding = f.MuscleGuarding is { } g ? new GuardingDocument(g.Observed, g.Note) : null,
             RedFlags = f.RedFlags.Count == 0 ? null : [.. f.RedFlags.Order()],
+            TreatmentArea = f.TreatmentArea == TreatmentAreaFindings.None
+                ? null
+                : new TreatmentAreaDocument(f.TreatmentArea.LocalInfection, f.TreatmentArea.BrokenSkin, f.TreatmentArea.AcuteInflammation),
         };
 
         /// <summary>
@@ -95,6 +100,9 @@ internal static class FindingsJson
                 ? AsRecordedIfRefused(() => new MuscleGuardingFinding(g.Observed, g.Note), () => MuscleGuardingFinding.AsRecorded(g.Observed, g.Note))
                 : null,
             RedFlags = new HashSet<RedFlag>(RedFlags ?? []),
+            TreatmentArea = TreatmentArea is { } area
+                ? new TreatmentAreaFindings { LocalInfection = area.LocalInfection, BrokenSkin = area.BrokenSkin, AcuteInflammation = area.AcuteInflammation }
+                : TreatmentAreaFindings.None,
         };
 
         private static T AsRecordedIfRefused<T>(Func<T> checkedRead, Func<T> asRecorded)
@@ -119,4 +127,6 @@ internal static class FindingsJson
     private sealed record StrengthDocument(MuscleGroup MuscleGroup, BodySide Side, int Grade);
 
     private sealed record GuardingDocument(bool Observed, string? Note);
+
+    private sealed record TreatmentAreaDocument(bool LocalInfection, bool BrokenSkin, bool AcuteInflammation);
 }
