@@ -1070,6 +1070,141 @@ namespace PtClinic.Migrations.Migrations
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Plans.PlanOfCare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("certified_on");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_edited_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateOnly?>("RecertificationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recertification_due_on");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CreatedBy", "PtClinic.Domain.Plans.PlanOfCare.CreatedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("created_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("created_by_user_id");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "LastEditedBy", "PtClinic.Domain.Plans.PlanOfCare.LastEditedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("last_edited_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("last_edited_by_user_id");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SignedBy", "PtClinic.Domain.Plans.PlanOfCare.SignedBy#StaffRef", b1 =>
+                        {
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("signed_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("signed_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans_of_care");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_of_care_one_draft_per_episode")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_plans_of_care_patient_id");
+
+                    b.HasIndex("ReplacesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_of_care_replaces_id");
+
+                    b.HasIndex("EpisodeId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_of_care_episode_id_number");
+
+                    b.ToTable("plans_of_care", null, t =>
+                        {
+                            t.HasComment("Plan-of-care versions (FHIR CarePlan); a signed version is frozen by a trigger, and revised by a new row that replaces it.");
+
+                            t.HasCheckConstraint("ck_plans_of_care_number", "number >= 1");
+
+                            t.HasCheckConstraint("ck_plans_of_care_signature", "(status = 'Draft' AND signed_at IS NULL AND certified_on IS NULL AND recertification_due_on IS NULL) OR (status = 'Signed' AND signed_at IS NOT NULL AND certified_on IS NOT NULL AND recertification_due_on IS NOT NULL AND recertification_due_on > certified_on AND recertification_due_on <= certified_on + 90)");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Reasoning.CauseDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1865,6 +2000,29 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Plans.PlanOfCare", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_of_care_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_of_care_patients_patient_id");
+
+                    b.HasOne("PtClinic.Domain.Plans.PlanOfCare", null)
+                        .WithOne()
+                        .HasForeignKey("PtClinic.Domain.Plans.PlanOfCare", "ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plans_of_care_plans_of_care_replaces_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Reasoning.CauseDecision", b =>

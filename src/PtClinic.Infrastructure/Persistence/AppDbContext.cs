@@ -12,6 +12,7 @@ using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Plans;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
@@ -86,6 +87,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CauseDecision> CauseDecisions => Set<CauseDecision>();
 
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => Set<ReferralAcknowledgement>();
+
+    public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
 
     public DbSet<Muscle> Muscles => Set<Muscle>();
 

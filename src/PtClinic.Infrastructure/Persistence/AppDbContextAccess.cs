@@ -8,6 +8,7 @@ using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Plans;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
@@ -53,6 +54,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<CauseDecision> CauseDecisions => db.CauseDecisions;
 
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => db.ReferralAcknowledgements;
+
+    public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
 
     public DbSet<Muscle> Muscles => db.Muscles;
 

@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -14,8 +15,10 @@ using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Plans;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.IntegrationTests.Features.Episodes;
@@ -103,7 +106,35 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         new("DecideRootCause.Reason", "Reason", "reason", HypothesisDecision.ReasonMaxLength, false,
             async (s, v) => (s.Therapist, new DecideRootCauseCommand((await s.FindingsAsync(DeskWorker)).VisitId, RootCause.SedentaryLifestyle, HypothesisVerdict.Confirmed, v)),
             async (db, v) => (await db.CauseDecisions.IgnoreQueryFilters().ToListAsync()).Any(d => d.Reason == v)),
+        new("SavePlanDraft.Problem", "Plan.Problems[0]", "problem", PlanContent.ProblemMaxLength, false,
+            async (s, v) => (s.Therapist, await PlanWith(s, ReadyPlan with { Problems = [v] })),
+            async (db, v) => (await PlansAsync(db)).Any(p => p.Content.Problems.Contains(v))),
+        new("SavePlanDraft.Goal", "Plan.Goals[0].Description", "goal", PlanGoal.DescriptionMaxLength, false,
+            async (s, v) => (s.Therapist, await PlanWith(s, ReadyPlan with { Goals = [ReadyPlan.Goals[0] with { Description = v }] })),
+            async (db, v) => (await PlansAsync(db)).Any(p => p.Content.Goals.Any(g => g.Description == v))),
+        new("SavePlanDraft.Notes", "Plan.Items[0].Notes", "notes", PlanItem.NotesMaxLength, true,
+            async (s, v) => (s.Therapist, await PlanWith(s, ReadyPlan with { Items = [ReadyPlan.Items[0] with { Notes = v }] })),
+            async (db, v) => (await PlansAsync(db)).Any(p => p.Content.Items.Any(i => i.Notes == v))),
+        new("SavePlanDraft.Justification", "Plan.Items[0].Justification", "justification", SafetyVerdict.JustificationMaxLength, true,
+            async (s, v) =>
+            {
+                // Ball release is a relative contraindication with anticoagulants: the justification is kept.
+                await s.TakesAnticoagulantsAsync();
+                return (s.Therapist, await PlanWith(s, ReadyPlan with
+                {
+                    Items = [new PlanItemInput(PlanSetting.Home, InterventionCatalog.BallTriggerPointRelease, HoldSeconds: 30, Justification: v)],
+                }));
+            },
+            async (db, v) => (await PlansAsync(db)).Any(p => p.Content.Items.Any(i => i.Justification == v))),
     ];
+
+    private static async Task<IMessage> PlanWith(ScenarioClinic s, PlanInput plan)
+    {
+        var (episode, planId, version) = await s.PlanDraftAsync();
+        return new SavePlanDraftCommand(episode, planId, version, plan);
+    }
+
+    private static async Task<List<PlanOfCare>> PlansAsync(AppDbContext db) => await db.PlansOfCare.IgnoreQueryFilters().ToListAsync();
 
     private enum Expect
     {
@@ -232,8 +263,23 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         async s => (s.Therapist, new RecordOutcomeCommand(await s.CheckedInVisitAsync(), null, OutcomeMeasure.Psfs, [3, rating, 4], ["Run", "Sit", "Climb"])),
         async db => (await db.RecordedOutcomes.IgnoreQueryFilters().ToListAsync()).Any(o => o.Ratings.Count == 3 && o.Ratings[1] == rating));
 
+    private static Bound PlanDose(string name, PlanItemInput item, bool stored) => new($"home exercise with {name}", $"Plan.Items[0].{name.Split(' ')[1]}", stored,
+        async s => (s.Therapist, await PlanWith(s, ReadyPlan with { Items = [item] })),
+        async db => (await PlansAsync(db)).Any(p => p.Content.Items.Any(i => PlanItemInput.From(i) == item)));
+
+    private static Bound GoalDate(int daysFromStart, bool stored) => new($"goal {daysFromStart} days from the plan's start", "Plan.Goals[0].TargetDate", stored,
+        async s => (s.Therapist, await PlanWith(s, ReadyPlan with { Goals = [ReadyPlan.Goals[0] with { TargetDate = Today.AddDays(daysFromStart) }] })),
+        async db => (await PlansAsync(db)).Any(p => p.Content.Goals.Any(g => g.TargetDate == Today.AddDays(daysFromStart))));
+
+    private static readonly PlanItemInput Bridge = ReadyPlan.Items[0];
+
     private static readonly Bound[] Bounds =
     [
+        PlanDose("0 Sets", Bridge with { Sets = 0 }, false), PlanDose("1 Sets", Bridge with { Sets = 1 }, true),
+        PlanDose($"{Dose.MaxSets} Sets", Bridge with { Sets = Dose.MaxSets }, true), PlanDose("200 Sets", Bridge with { Sets = 200 }, false),
+        PlanDose("10800 HoldSeconds", Bridge with { HoldSeconds = 10800 }, false), PlanDose($"{Dose.MaxHoldSeconds} HoldSeconds", Bridge with { HoldSeconds = Dose.MaxHoldSeconds }, true),
+        PlanDose("-5 MinutesOn", Bridge with { MinutesOn = -5 }, false), PlanDose("8 DaysPerWeek", Bridge with { DaysPerWeek = 8 }, false),
+        GoalDate(-1, false), GoalDate(0, true),
         BirthDate(new DateOnly(1, 1, 1), false), BirthDate(new DateOnly(1800, 1, 1), false), BirthDate(new DateOnly(1899, 12, 31), false),
         BirthDate(new DateOnly(1900, 1, 1), true), BirthDate(Today.AddYears(-30), true), BirthDate(Tomorrow, false), BirthDate(DateOnly.MaxValue, false),
         Duration(int.MinValue, false), Duration(-1, false), Duration(0, false), Duration(Visit.MinDurationMinutes - 1, false), Duration(Visit.MinDurationMinutes, true),

@@ -7,12 +7,15 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Plans;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.IntegrationTests.Features.Episodes;
@@ -110,6 +113,39 @@ public sealed class ScenarioClinic
     {
         var visitId = await CheckedInVisitAsync();
         return (visitId, (await OkAsync(Therapist, new RecordOutcomeCommand(visitId, null, OutcomeMeasure.Psfs, [3, 5, 4], ["Run 5 km", "Sit through a film", "Climb stairs"]))).Version);
+    }
+
+    /// <summary>A plan ready to sign: a goal, the frequency and one home exercise.</summary>
+    public static PlanInput ReadyPlan => new()
+    {
+        StartsOn = Today,
+        Problems = ["Hamstring pain when sitting"],
+        Goals = [new GoalInput("after 30 min sitting", OutcomeMeasure.Nprs, GoalComparison.AtMost, 2, Today.AddDays(28))],
+        VisitsPerWeek = 2,
+        DurationWeeks = 6,
+        Items = [new PlanItemInput(PlanSetting.Home, InterventionCatalog.GluteBridge, Sets: 3, Reps: 10, DaysPerWeek: 5)],
+    };
+
+    public async Task<(Guid EpisodeId, Guid PlanId, uint Version)> PlanDraftAsync()
+    {
+        var episodeId = await EpisodeAsync();
+        var started = await OkAsync(Therapist, new StartPlanOfCareCommand(episodeId, Today));
+        var saved = await OkAsync(Therapist, new SavePlanDraftCommand(episodeId, started.PlanId, started.Version, ReadyPlan));
+        return (episodeId, saved.PlanId, saved.Version);
+    }
+
+    public async Task<(Guid EpisodeId, Guid PlanId)> SignedPlanAsync()
+    {
+        var (episodeId, planId, version) = await PlanDraftAsync();
+        await OkAsync(Therapist, new SignPlanOfCareCommand(episodeId, planId, version, Today, null));
+        return (episodeId, planId);
+    }
+
+    /// <summary>The scenario patient's history now says anticoagulant use.</summary>
+    public async Task TakesAnticoagulantsAsync()
+    {
+        var chart = await ChartAsync();
+        (await App.SendAsync(Therapist, Edit(chart, chart.GivenName) with { MedicalHistory = MedicalHistory.None with { AnticoagulantUse = true } })).Ok();
     }
 
     public Task<Guid> ConsentAsync() =>

@@ -5,6 +5,7 @@ using PtClinic.Application.Features.Audit;
 using PtClinic.Application.Features.Compliance;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
@@ -112,6 +113,25 @@ public static class Scenarios
         [typeof(RegisterPatientCommand)] = s => Given(new RegisterPatientCommand("Noor", "Haddad", new DateOnly(1975, 6, 1), Sex.Female)),
         [typeof(SearchPatientsQuery)] = s => Given(new SearchPatientsQuery("Marsh")),
         [typeof(WithdrawConsentCommand)] = async s => new WithdrawConsentCommand(s.PatientId, await s.ConsentAsync()),
+
+        // Plans of care: on an episode of the scenario patient.
+        [typeof(GetPlanOfCareQuery)] = async s => new GetPlanOfCareQuery((await s.PlanDraftAsync()).EpisodeId),
+        [typeof(ReviseSignedPlanCommand)] = async s =>
+        {
+            var (episode, plan) = await s.SignedPlanAsync();
+            return new ReviseSignedPlanCommand(episode, plan);
+        },
+        [typeof(SavePlanDraftCommand)] = async s =>
+        {
+            var (episode, plan, version) = await s.PlanDraftAsync();
+            return new SavePlanDraftCommand(episode, plan, version, ReadyPlan with { Problems = ["Pain on sitting", "Weak glutes"] });
+        },
+        [typeof(SignPlanOfCareCommand)] = async s =>
+        {
+            var (episode, plan, version) = await s.PlanDraftAsync();
+            return new SignPlanOfCareCommand(episode, plan, version, Today, null);
+        },
+        [typeof(StartPlanOfCareCommand)] = async s => new StartPlanOfCareCommand(await s.EpisodeAsync(), Today),
 
         [typeof(ListStaffQuery)] = s => Given(new ListStaffQuery(StaffRoles.Therapist)),
 

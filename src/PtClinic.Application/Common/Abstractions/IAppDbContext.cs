@@ -7,6 +7,7 @@ using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
+using PtClinic.Domain.Plans;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
@@ -51,6 +52,9 @@ public interface IAppDbContext
     DbSet<CauseDecision> CauseDecisions { get; }
 
     DbSet<ReferralAcknowledgement> ReferralAcknowledgements { get; }
+
+    /// <summary>Plan-of-care versions; a signed one is never updated (the database refuses it).</summary>
+    DbSet<PlanOfCare> PlansOfCare { get; }
 
     /// <summary>Reference data, the same for every clinic.</summary>
     DbSet<Muscle> Muscles { get; }

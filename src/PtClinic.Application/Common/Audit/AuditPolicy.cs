@@ -25,6 +25,7 @@ public static class AuditPolicy
         typeof(GetVisitNoteQuery),
         typeof(GetVisitAssessmentQuery),
         typeof(GetPatientAuditHistoryQuery),
+        typeof(Features.Plans.GetPlanOfCareQuery),
     };
 
     /// <summary>Reads that open no single patient's record, and why they are not recorded one by one.</summary>

@@ -6,6 +6,7 @@ using PtClinic.Application.Common.Security;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Plans;
 using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
 
@@ -32,7 +33,11 @@ public sealed record EpisodeDto(
     DateTimeOffset OpenedAt,
     DateTimeOffset? DischargedAt,
     uint Version,
-    IReadOnlyList<EpisodeVisitDto> Visits);
+    IReadOnlyList<EpisodeVisitDto> Visits,
+    EpisodePlanDto? Plan = null);
+
+/// <summary>The episode's plan of care at a glance: the version in force (latest signed), its re-certification, and whether a draft is open.</summary>
+public sealed record EpisodePlanDto(int? InForceNumber, DateOnly? RecertificationDueOn, bool HasDraft);
 
 /// <summary>A visit as the episode overview lists it; <see cref="NoteStatus"/> is null until charting starts.</summary>
 public sealed record EpisodeVisitDto(
@@ -93,6 +98,11 @@ internal static class EpisodeReader
                 NoteStatus = db.VisitNotes.Where(n => n.VisitId == v.Id).Select(n => (NoteStatus?)n.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var plans = (await db.PlansOfCare
+                .Where(p => episodeIds.Contains(p.EpisodeId))
+                .Select(p => new { p.EpisodeId, p.Number, p.Status, p.RecertificationDueOn })
+                .ToListAsync(ct))
+            .ToLookup(p => p.EpisodeId);
         var nameOf = await staff.NamesAsync(clinicId, ct);
         var visitsByEpisode = visits.ToLookup(v => v.EpisodeId, v => new EpisodeVisitDto(
             v.Id, v.StartsAt, v.DurationMinutes, v.Type, v.Status, nameOf(v.TherapistId), v.NoteStatus,
@@ -102,7 +112,22 @@ internal static class EpisodeReader
         return rows.Select(e => new EpisodeDto(
                 e.Id, e.PatientId, e.PatientName, e.ChiefComplaint, e.Region, e.Side, e.OnsetDate, e.ReferralSource,
                 e.TherapistId, nameOf(e.TherapistId), e.Status, e.HoldReason, e.DischargeReason, readsClinicalText ? e.DischargeNote : null,
-                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList()))
+                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList(), PlanOf(plans[e.Id].Select(p => (p.Number, p.Status, p.RecertificationDueOn)))))
             .ToList();
+    }
+
+    private static EpisodePlanDto? PlanOf(IEnumerable<(int Number, PlanStatus Status, DateOnly? RecertificationDueOn)> versions)
+    {
+        var list = versions.ToList();
+        if (list.Count == 0)
+        {
+            return null;
+        }
+
+        var inForce = list.Where(v => v.Status == PlanStatus.Signed).OrderByDescending(v => v.Number).FirstOrDefault();
+        return new EpisodePlanDto(
+            inForce.Status == PlanStatus.Signed ? inForce.Number : null,
+            inForce.Status == PlanStatus.Signed ? inForce.RecertificationDueOn : null,
+            list.Any(v => v.Status == PlanStatus.Draft));
     }
 }
