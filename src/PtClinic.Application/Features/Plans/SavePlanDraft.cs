@@ -53,16 +53,10 @@ public sealed class SavePlanDraftValidator : AbstractValidator<SavePlanDraftComm
                     .When(g => g.Measure is { } m && Enum.IsDefined(m) && g.Target is not null)
                     .WithMessage(g => $"The {OutcomeMeasureDefinition.For(g.Measure!.Value).Abbreviation} target must be {OutcomeMeasureDefinition.For(g.Measure!.Value).Minimum:0.#} to {OutcomeMeasureDefinition.For(g.Measure!.Value).Maximum:0.#}.");
                 goal.RuleFor(g => g.TargetDate).NotNull().WithMessage("Enter the date the goal should be met by.");
-            });
-            RuleFor(c => c.Plan.Goals).Custom((goals, context) =>
-            {
-                for (var i = 0; i < goals.Count; i++)
-                {
-                    if (goals[i].TargetDate is { } date && date < context.InstanceToValidate.Plan.StartsOn)
-                    {
-                        context.AddFailure($"Plan.Goals[{i}].TargetDate", "A goal's date cannot be before the plan starts.");
-                    }
-                }
+                goal.RuleFor(g => g.TargetDate)
+                    .Must((_, date, context) => ((IValidationContext)context).ParentContext?.InstanceToValidate is not SavePlanDraftCommand { Plan: { } plan } || date >= plan.StartsOn)
+                    .When(g => g.TargetDate is not null)
+                    .WithMessage("A goal's date cannot be before the plan starts.");
             });
             RuleFor(c => c.Plan.VisitsPerWeek).Between(1, PlanContent.MaxVisitsPerWeek, "visits a week");
             RuleFor(c => c.Plan.DurationWeeks).Between(1, PlanContent.MaxDurationWeeks, "the plan's duration", "weeks");

@@ -149,7 +149,7 @@ public sealed class PlanOfCareTests(AppFixture app) : IntegrationTest(app)
     {
         var clinic = await TestClinic.CreateAsync(App);
         await HistoryAsync(clinic, MedicalHistory.None with { AnticoagulantUse = true });
-        var (episodeId, planId, version) = await DraftAsync(clinic, FullPlan);
+        var (episodeId, planId, version) = await DraftAsync(clinic, ScenarioClinic.ReadyPlan);
         var before = await PlanAsync(clinic, episodeId);
 
         var refused = await App.SendAsync(clinic.Therapist, new SavePlanDraftCommand(episodeId, planId, version, FullPlan with

@@ -83,7 +83,9 @@ public sealed class PlanOfCareTests
         next.Number.ShouldBe(2);
         next.ReplacesId.ShouldBe(signed.Id);
         next.IsSigned.ShouldBeFalse();
-        next.Content.ShouldBe(signed.Content);
+        next.Content.Problems.ShouldBe(signed.Content.Problems);
+        next.Content.Goals.ShouldBe(signed.Content.Goals);
+        next.Content.Items.ShouldBe(signed.Content.Items);
         Should.Throw<DomainException>(() => next.Revise(EpisodeOfCareTests.NewEpisode(), Therapist, Now));
     }
 
