@@ -249,6 +249,20 @@ public sealed class WebAppFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#app-shell[data-interactive='true']").WaitForAsync();
 
+    /// <summary>The id of a demo patient's open episode, by the patient's MRN.</summary>
+    public async Task<Guid> DemoEpisodeAsync(string mrn)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await (
+                from e in db.Episodes.IgnoreQueryFilters()
+                join p in db.Patients.IgnoreQueryFilters() on e.PatientId equals p.Id
+                where p.ClinicId == DemoClinic.Id && p.Mrn == mrn && e.Status != Domain.Episodes.EpisodeStatus.Discharged
+                orderby e.OpenedAt descending
+                select e.Id)
+            .FirstAsync();
+    }
+
     /// <summary>The id of one of today's seeded visits of the demo therapist, by the patient's MRN.</summary>
     public async Task<Guid> DemoVisitTodayAsync(string mrn)
     {

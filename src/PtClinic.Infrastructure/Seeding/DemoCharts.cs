@@ -138,6 +138,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             "Nodule smaller and less tender (4/10 on pressure, was 7). Active SLR 65° left.",
             "Improving trigger point; flexibility deficit narrowing.",
             "Continue home program; add glute bridges 3 × 12. Dry needling next visit if still tender (consent on file)."));
+        DemoPlans.SignEllensPlan(db, episode, therapist, opened.AddMinutes(70));
     }
 
     private void SeedGretasDischargedBack(Patient greta, StaffRef therapist, DateTimeOffset now)

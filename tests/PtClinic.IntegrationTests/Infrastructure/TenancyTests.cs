@@ -121,7 +121,8 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var decision = CauseDecision.Record(clinicId, episode.Id, visit.Id,
             HypothesisDecision.Confirm(RootCause.MuscleGuarding, "Guarding seen on palpation", therapist, now), []);
         var acknowledgement = ReferralAcknowledgement.Record(clinicId, episode.Id, visit.Id, referral, ReferralAction.Referred, "GP letter", therapist, now);
-        db.AddRange(patient, episode, visit, note, assessment, decision, acknowledgement);
+        var plan = PtClinic.Domain.Plans.PlanOfCare.Start(episode, today, therapist, now);
+        db.AddRange(patient, episode, visit, note, assessment, decision, acknowledgement, plan);
         await db.SaveChangesAsync();
 
         var signer = AppFixture.StaffOf(clinicId, therapist.UserId, StaffRoles.Therapist);

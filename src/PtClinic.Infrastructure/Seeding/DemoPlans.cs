@@ -1,0 +1,51 @@
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Common;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Patients;
+using PtClinic.Domain.Plans;
+using PtClinic.Domain.Treatment;
+using PtClinic.Infrastructure.Persistence;
+
+namespace PtClinic.Infrastructure.Seeding;
+
+/// <summary>
+/// The demo clinic's plans of care: Ellen's hamstring plan, written and signed at her first visit,
+/// with measured and functional goals, what the therapist gives in the clinic and her home program.
+/// Written through the domain, as the app writes a plan; the seeder runs as the table owner, which
+/// the signed-plan guard exempts, so a plan certified two weeks ago can be stored signed.
+/// </summary>
+internal static class DemoPlans
+{
+    public static void SignEllensPlan(AppDbContext db, EpisodeOfCare episode, StaffRef therapist, DateTimeOffset signedAt)
+    {
+        var startsOn = DemoClinic.Calendar.DateOf(signedAt);
+        // As at her first visit: nothing in her history, a dry-needling consent on file.
+        var safety = new SafetyContext(MedicalHistory.None, new HashSet<RedFlag>(), TreatmentAreaFindings.None, HasActiveDryNeedlingConsent: true, null);
+        var plan = PlanOfCare.Start(episode, startsOn, therapist, signedAt);
+        plan.Edit(
+            new PlanContent(
+                startsOn,
+                ["Active trigger point, left biceps femoris (long head), referring to the back of the knee",
+                    "Reduced hamstring flexibility on the left (active SLR 55°, right 80°)",
+                    "Pain after sitting all day and on long runs"],
+                [
+                    new PlanGoal("after 30 min sitting", OutcomeMeasure.Nprs, GoalComparison.AtMost, 2, startsOn.AddDays(28)),
+                    new PlanGoal(string.Empty, OutcomeMeasure.Lefs, GoalComparison.AtLeast, 70, startsOn.AddDays(42)),
+                    new PlanGoal("Run 10 km without pain in the back of the thigh", null, null, null, startsOn.AddDays(56)),
+                ],
+                VisitsPerWeek: 1,
+                DurationWeeks: 6,
+                [
+                    new PlanItem(PlanSetting.InClinic, InterventionCatalog.TriggerPointRelease, new Dose { HoldSeconds = 30, Sets = 3 }, "Left biceps femoris, middle third", null),
+                    new PlanItem(PlanSetting.Home, InterventionCatalog.GluteBridge, new Dose { Sets = 3, Reps = 12, TimesPerDay = 1, DaysPerWeek = 5 }, null, null),
+                    new PlanItem(PlanSetting.Home, InterventionCatalog.HamstringStretchSupineStrap, new Dose { Sets = 3, HoldSeconds = 30, TimesPerDay = 2, DaysPerWeek = 7 }, "Within tolerance: a gentle pull, never pain", null),
+                    new PlanItem(PlanSetting.Home, InterventionCatalog.ColdTherapy, new Dose { MinutesOn = 10, MinutesOff = 15 }, "After a long run, repeated until the pain eases", null),
+                    new PlanItem(PlanSetting.Home, InterventionCatalog.BallTriggerPointRelease, new Dose { HoldSeconds = 30, TimesPerDay = 1, DaysPerWeek = 5 }, "Sitting on a tennis ball under the tender spot", null),
+                ],
+                []),
+            InterventionCatalog.Find, safety, therapist, signedAt);
+        plan.Sign(startsOn, null, startsOn, InterventionCatalog.Find, safety, therapist, signedAt);
+        db.PlansOfCare.Add(plan);
+    }
+}
