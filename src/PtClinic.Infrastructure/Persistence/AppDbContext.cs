@@ -14,6 +14,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 
@@ -88,6 +89,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => Set<ReferralAcknowledgement>();
 
     public DbSet<Muscle> Muscles => Set<Muscle>();
+
+    public DbSet<CatalogIntervention> CatalogInterventions => Set<CatalogIntervention>();
+
+    public DbSet<ClinicIntervention> ClinicInterventions => Set<ClinicIntervention>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

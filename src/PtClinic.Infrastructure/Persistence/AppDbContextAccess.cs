@@ -10,6 +10,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -55,6 +56,10 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => db.ReferralAcknowledgements;
 
     public DbSet<Muscle> Muscles => db.Muscles;
+
+    public DbSet<CatalogIntervention> CatalogInterventions => db.CatalogInterventions;
+
+    public DbSet<ClinicIntervention> ClinicInterventions => db.ClinicInterventions;
 
     public EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class => db.Entry(entity);

@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -16,6 +17,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.IntegrationTests.Features.Episodes;
@@ -103,6 +105,15 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         new("DecideRootCause.Reason", "Reason", "reason", HypothesisDecision.ReasonMaxLength, false,
             async (s, v) => (s.Therapist, new DecideRootCauseCommand((await s.FindingsAsync(DeskWorker)).VisitId, RootCause.SedentaryLifestyle, HypothesisVerdict.Confirmed, v)),
             async (db, v) => (await db.CauseDecisions.IgnoreQueryFilters().ToListAsync()).Any(d => d.Reason == v)),
+        new("AddIntervention.Name", "Intervention.Name", "name", InterventionDefinition.NameMaxLength, false,
+            async (s, v) => (s.Admin, new AddInterventionCommand(Exercise(v))),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Name == v)),
+        new("AddIntervention.PatientWording", "Intervention.PatientWording", "patient's instructions", InterventionDefinition.PatientWordingMaxLength, true,
+            async (s, v) => (s.Admin, new AddInterventionCommand(Exercise("Wall sit") with { PatientWording = v })),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.PatientWording == v)),
+        new("EditIntervention.Precautions", "Intervention.Precautions", "precautions", InterventionDefinition.PrecautionsMaxLength, true,
+            async (s, v) => (s.Admin, new EditInterventionCommand(InterventionCatalog.GluteBridge, Exercise("Glute bridge") with { Precautions = v })),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Precautions == v)),
     ];
 
     private enum Expect
@@ -232,6 +243,18 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         async s => (s.Therapist, new RecordOutcomeCommand(await s.CheckedInVisitAsync(), null, OutcomeMeasure.Psfs, [3, rating, 4], ["Run", "Sit", "Climb"])),
         async db => (await db.RecordedOutcomes.IgnoreQueryFilters().ToListAsync()).Any(o => o.Ratings.Count == 3 && o.Ratings[1] == rating));
 
+    private static Bound CatalogSets(int sets, bool stored) => new($"catalog dose of {sets} sets", "Intervention.Dose.Sets", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Lunges {sets}") with { Dose = new DoseInput(sets, 10, null, null, null, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.Sets == sets));
+
+    private static Bound CatalogHold(int seconds, bool stored) => new($"catalog hold of {seconds} s", "Intervention.Dose.HoldSeconds", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Wall sit {seconds}") with { Dose = new DoseInput(null, null, seconds, null, null, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.HoldSeconds == seconds));
+
+    private static Bound CatalogMinutesOff(int minutes, bool stored) => new($"catalog {minutes} minutes off", "Intervention.Dose.MinutesOff", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Ice {minutes}") with { Dose = new DoseInput(null, null, null, 10, minutes, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.MinutesOff == minutes));
+
     private static readonly Bound[] Bounds =
     [
         BirthDate(new DateOnly(1, 1, 1), false), BirthDate(new DateOnly(1800, 1, 1), false), BirthDate(new DateOnly(1899, 12, 31), false),
@@ -242,6 +265,8 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         KnotSize(0, false), KnotSize(1, true), KnotSize(KnotPresentation.MaxSizeMm, true), KnotSize(KnotPresentation.MaxSizeMm + 1, false),
         PainNow(-1, false), PainNow(0, true), PainNow(PainFindings.MaxRating, true), PainNow(PainFindings.MaxRating + 1, false),
         PsfsRating(-1, false), PsfsRating(0, true), PsfsRating(10, true), PsfsRating(11, false),
+        CatalogSets(0, false), CatalogSets(1, true), CatalogSets(Dose.MaxSets, true), CatalogSets(200, false),
+        CatalogHold(Dose.MaxHoldSeconds, true), CatalogHold(3 * 60 * 60, false), CatalogMinutesOff(-5, false), CatalogMinutesOff(15, true),
     ];
 
     public static TheoryData<string> NumberCases() => new(Bounds.Select(b => b.Name));
