@@ -47,6 +47,6 @@ internal static class InterventionCatalogReading
     private static bool SameAs(ClinicIntervention edit, CatalogIntervention seeded) =>
         edit.Name == seeded.Name && edit.Category == seeded.Category && edit.Performer == seeded.Performer
         && edit.DefaultDose == seeded.DefaultDose && edit.PatientWording == seeded.PatientWording
-        && edit.Precautions == seeded.Precautions && edit.Contraindications.SequenceEqual(seeded.Contraindications)
+        && edit.Precautions == seeded.Precautions && edit.Contraindications.OrderBy(c => c.Code).SequenceEqual(seeded.Contraindications.OrderBy(c => c.Code))
         && edit.Billing == seeded.Billing && edit.CptCode == seeded.CptCode;
 }
