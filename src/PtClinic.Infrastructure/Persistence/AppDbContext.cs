@@ -15,6 +15,7 @@ using PtClinic.Domain.Patients;
 using PtClinic.Domain.Plans;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 
@@ -91,6 +92,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
 
     public DbSet<Muscle> Muscles => Set<Muscle>();
+
+    public DbSet<CatalogIntervention> CatalogInterventions => Set<CatalogIntervention>();
+
+    public DbSet<ClinicIntervention> ClinicInterventions => Set<ClinicIntervention>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -11,6 +11,7 @@ using PtClinic.Domain.Patients;
 using PtClinic.Domain.Plans;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -58,6 +59,10 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
 
     public DbSet<Muscle> Muscles => db.Muscles;
+
+    public DbSet<CatalogIntervention> CatalogInterventions => db.CatalogInterventions;
+
+    public DbSet<ClinicIntervention> ClinicInterventions => db.ClinicInterventions;
 
     public EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class => db.Entry(entity);

@@ -7,6 +7,7 @@ using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Plans;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -126,6 +127,15 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
                 }));
             },
             async (db, v) => (await PlansAsync(db)).Any(p => p.Content.Items.Any(i => i.Justification == v))),
+        new("AddIntervention.Name", "Intervention.Name", "name", InterventionDefinition.NameMaxLength, false,
+            async (s, v) => (s.Admin, new AddInterventionCommand(Exercise(v))),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Name == v)),
+        new("AddIntervention.PatientWording", "Intervention.PatientWording", "patient's instructions", InterventionDefinition.PatientWordingMaxLength, true,
+            async (s, v) => (s.Admin, new AddInterventionCommand(Exercise("Wall sit") with { PatientWording = v })),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.PatientWording == v)),
+        new("EditIntervention.Precautions", "Intervention.Precautions", "precautions", InterventionDefinition.PrecautionsMaxLength, true,
+            async (s, v) => (s.Admin, new EditInterventionCommand(InterventionCatalog.GluteBridge, Exercise("Glute bridge") with { Precautions = v })),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Precautions == v)),
     ];
 
     private static async Task<IMessage> PlanWith(ScenarioClinic s, PlanInput plan)
@@ -272,6 +282,17 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         async db => (await PlansAsync(db)).Any(p => p.Content.Goals.Any(g => g.TargetDate == Today.AddDays(daysFromStart))));
 
     private static readonly PlanItemInput Bridge = ReadyPlan.Items[0];
+    private static Bound CatalogSets(int sets, bool stored) => new($"catalog dose of {sets} sets", "Intervention.Dose.Sets", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Lunges {sets}") with { Dose = new DoseInput(sets, 10, null, null, null, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.Sets == sets));
+
+    private static Bound CatalogHold(int seconds, bool stored) => new($"catalog hold of {seconds} s", "Intervention.Dose.HoldSeconds", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Wall sit {seconds}") with { Dose = new DoseInput(null, null, seconds, null, null, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.HoldSeconds == seconds));
+
+    private static Bound CatalogMinutesOff(int minutes, bool stored) => new($"catalog {minutes} minutes off", "Intervention.Dose.MinutesOff", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Ice {minutes}") with { Dose = new DoseInput(null, null, null, 10, minutes, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.MinutesOff == minutes));
 
     private static readonly Bound[] Bounds =
     [
@@ -288,6 +309,8 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         KnotSize(0, false), KnotSize(1, true), KnotSize(KnotPresentation.MaxSizeMm, true), KnotSize(KnotPresentation.MaxSizeMm + 1, false),
         PainNow(-1, false), PainNow(0, true), PainNow(PainFindings.MaxRating, true), PainNow(PainFindings.MaxRating + 1, false),
         PsfsRating(-1, false), PsfsRating(0, true), PsfsRating(10, true), PsfsRating(11, false),
+        CatalogSets(0, false), CatalogSets(1, true), CatalogSets(Dose.MaxSets, true), CatalogSets(200, false),
+        CatalogHold(Dose.MaxHoldSeconds, true), CatalogHold(3 * 60 * 60, false), CatalogMinutesOff(-5, false), CatalogMinutesOff(15, true),
     ];
 
     public static TheoryData<string> NumberCases() => new(Bounds.Select(b => b.Name));

@@ -7,6 +7,7 @@ using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Staff;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -16,6 +17,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.IntegrationTests.Features.Episodes;
 using static PtClinic.IntegrationTests.Security.ScenarioClinic;
@@ -47,6 +49,13 @@ public static class Scenarios
         [typeof(UnlockStaffAccountCommand)] = s => Given(new UnlockStaffAccountCommand(s.StaffMemberId)),
         [typeof(UpdateClinicSettingsCommand)] = async s => Settings(await s.SettingsAsync(), name: "Northside Physio & Rehab"),
         [typeof(UploadClinicLogoCommand)] = s => Given(new UploadClinicLogoCommand(Png)),
+
+        // Treatment catalog: the clinic's own entry and its edits of seeded ones.
+        [typeof(AddInterventionCommand)] = s => Given(new AddInterventionCommand(Exercise("Wall sit"))),
+        [typeof(EditInterventionCommand)] = s => Given(new EditInterventionCommand(InterventionCatalog.GluteBridge, Exercise("Glute bridge, banded"))),
+        [typeof(ListInterventionCatalogQuery)] = s => Given(new ListInterventionCatalogQuery(IncludeRetired: true)),
+        [typeof(ReinstateInterventionCommand)] = async s => new ReinstateInterventionCommand(await s.RetiredInterventionAsync()),
+        [typeof(RetireInterventionCommand)] = s => Given(new RetireInterventionCommand(InterventionCatalog.YogaFlexibility)),
 
         // Audit: the scenario patient's history; the clinic's chain check.
         [typeof(GetPatientAuditHistoryQuery)] = s => Given(new GetPatientAuditHistoryQuery(s.PatientId)),

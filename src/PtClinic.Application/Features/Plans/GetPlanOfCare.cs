@@ -6,6 +6,7 @@ using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Domain.Plans;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Treatment;
@@ -59,7 +60,8 @@ public sealed record PlanVersionDto(
 /// <param name="NeedsJustification">The message when a relative contraindication asks for a written justification.</param>
 public sealed record PlanSuggestionDto(string Key, string InterventionCode, string Name, PlanSetting Setting, string Answers, PlanItemInput Item, string? Blocked, string? NeedsJustification);
 
-public sealed record CatalogOptionDto(string Code, string Name, InterventionCategory Category, bool AtHome, bool InClinic, string DefaultDose, string? Blocked, string? NeedsJustification);
+/// <param name="IsRetired">Retired from the clinic's catalog: still named where prescribed, never prescribed again.</param>
+public sealed record CatalogOptionDto(string Code, string Name, InterventionCategory Category, bool AtHome, bool InClinic, Dose DefaultDose, bool IsRetired, string? Blocked, string? NeedsJustification);
 
 public sealed class GetPlanOfCareValidator : AbstractValidator<GetPlanOfCareQuery>
 {
@@ -95,6 +97,7 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
         var today = await clinicClock.TodayAsync(cancellationToken);
         var discharged = episode.Status == Domain.Episodes.EpisodeStatus.Discharged;
 
+        var catalog = await db.CatalogByCodeAsync(cancellationToken);
         var draft = versions.FirstOrDefault(v => !v.IsSigned);
         IReadOnlyList<PlanSuggestionDto> suggestions = [];
         if (draft is not null)
@@ -103,9 +106,9 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
             var prescribed = draft.Content.Items.Select(i => (i.Setting, i.InterventionCode)).ToHashSet();
             suggestions = [.. PlanSuggestionRules.Suggest(causes, knots, draft.Content.SettledSuggestions)
                 .Where(s => !prescribed.Contains((s.Setting, s.InterventionCode)))
-                .Select(s => (Suggestion: s, Intervention: PlanReading.Intervention(s.InterventionCode)))
-                .Where(s => s.Intervention is not null)
-                .Select(s => ToDto(s.Suggestion, s.Intervention!, SafetyRules.Check(s.Intervention!, safety)))];
+                .Select(s => (Suggestion: s, Entry: catalog.GetValueOrDefault(s.InterventionCode)))
+                .Where(s => s.Entry is { IsRetired: false })
+                .Select(s => ToDto(s.Suggestion, s.Entry!.Definition, SafetyRules.Check(s.Entry.Definition, safety)))];
         }
 
         return new PlanOfCareDto(
@@ -117,9 +120,11 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
             discharged,
             today,
             versions.FirstOrDefault(v => v.IsSigned)?.Id,
-            [.. versions.Select(v => ToDto(v, safety, today))],
+            [.. versions.Select(v => ToDto(v, catalog, safety, today))],
             suggestions,
-            [.. InterventionCatalog.All.OrderBy(i => i.Category).ThenBy(i => i.Name).Select(i => ToOption(i, SafetyRules.Check(i, safety)))]);
+            [.. catalog.Values
+                .OrderBy(e => e.IsRetired).ThenBy(e => e.Definition.Category).ThenBy(e => e.Definition.Name)
+                .Select(e => ToOption(e, SafetyRules.Check(e.Definition, safety)))]);
     }
 
     private static PlanSuggestionDto ToDto(PlanSuggestion s, InterventionDefinition intervention, SafetyVerdict verdict) => new(
@@ -127,8 +132,8 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
         verdict.Blocking.FirstOrDefault()?.Message,
         verdict.NeedsJustification ? verdict.Concerns[0].Message : null);
 
-    private static CatalogOptionDto ToOption(InterventionDefinition i, SafetyVerdict verdict) => new(
-        i.Code, i.Name, i.Category, i.IsHomeItem, i.IsClinicItem, i.DefaultDose.Describe(),
+    private static CatalogOptionDto ToOption(CatalogEntry e, SafetyVerdict verdict) => new(
+        e.Definition.Code, e.Definition.Name, e.Definition.Category, e.Definition.IsHomeItem, e.Definition.IsClinicItem, e.Definition.DefaultDose, e.IsRetired,
         verdict.Blocking.FirstOrDefault()?.Message,
         verdict.NeedsJustification ? verdict.Concerns[0].Message : null);
 
@@ -137,11 +142,11 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
     /// answer: any block (a flag added after it was prescribed), and a relative contraindication
     /// it carries no justification for.
     /// </summary>
-    private static PlanVersionDto ToDto(PlanOfCare plan, SafetyContext safety, DateOnly today)
+    private static PlanVersionDto ToDto(PlanOfCare plan, IReadOnlyDictionary<string, CatalogEntry> catalog, SafetyContext safety, DateOnly today)
     {
         var warnings = plan.Content.Items.Select(item =>
         {
-            if (PlanReading.Intervention(item.InterventionCode) is not { } intervention)
+            if (catalog.GetValueOrDefault(item.InterventionCode)?.Definition is not { } intervention)
             {
                 return (IReadOnlyList<string>)[];
             }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Episodes;
@@ -19,8 +20,17 @@ internal static class PlanReading
 
     private static readonly Dictionary<string, string> MuscleNames = MuscleCatalog.All.ToDictionary(m => m.Code, m => m.Name);
 
-    /// <summary>The catalog entry a prescription names, or null when the catalog has no such entry.</summary>
-    public static InterventionDefinition? Intervention(string code) => InterventionCatalog.Find(code);
+    /// <summary>The clinic's catalog by code, retired entries too (a plan that prescribed one still names it).</summary>
+    public static async Task<IReadOnlyDictionary<string, CatalogEntry>> CatalogByCodeAsync(this IAppDbContext db, CancellationToken cancellationToken) =>
+        (await db.CatalogAsync(includeRetired: true, cancellationToken)).ToDictionary(e => e.Definition.Code, StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a prescription of this code may be given as: the clinic's entry, except a retired one
+    /// for a prescription that is new (<paramref name="prescribedBefore"/> are the codes the plan
+    /// already had, which stay as they were prescribed).
+    /// </summary>
+    public static Func<string, InterventionDefinition?> Prescribable(IReadOnlyDictionary<string, CatalogEntry> catalog, IReadOnlySet<string> prescribedBefore) =>
+        code => catalog.TryGetValue(code, out var entry) && (!entry.IsRetired || prescribedBefore.Contains(code)) ? entry.Definition : null;
 
     /// <summary>The episode, tracked; NotFound for another clinic's (the tenant filter hides it).</summary>
     public static async Task<Result<EpisodeOfCare>> EpisodeAsync(this IAppDbContext db, Guid episodeId, CancellationToken cancellationToken) =>
@@ -76,14 +86,15 @@ internal static class PlanReading
     /// concern: a blocked one on its intervention, a relative contraindication without a written
     /// justification on the justification. Nothing is saved when there is any.
     /// </summary>
-    public static IReadOnlyList<FieldError> SafetyRefusals(IReadOnlyList<PlanItemInput> items, SafetyContext safety, string prefix)
+    public static IReadOnlyList<FieldError> SafetyRefusals(
+        IReadOnlyList<PlanItemInput> items, Func<string, InterventionDefinition?> prescribable, SafetyContext safety, string prefix)
     {
         var errors = new List<FieldError>();
         for (var i = 0; i < items.Count; i++)
         {
-            if (Intervention(items[i].InterventionCode) is not { } intervention)
+            if (prescribable(items[i].InterventionCode) is not { } intervention)
             {
-                errors.Add(new FieldError($"{prefix}Items[{i}].InterventionCode", "Choose the intervention from the catalog."));
+                errors.Add(new FieldError($"{prefix}Items[{i}].InterventionCode", "Choose the intervention from the clinic's catalog (a retired entry is not prescribed again)."));
                 continue;
             }
 

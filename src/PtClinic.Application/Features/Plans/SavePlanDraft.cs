@@ -110,14 +110,16 @@ public sealed class SavePlanDraftHandler(IAppDbContext db, ICurrentUser currentU
 
         var latest = await db.LatestAssessmentAsync(plan.EpisodeId, cancellationToken);
         var safety = await db.SafetyContextAsync(plan.PatientId, latest, cancellationToken);
-        if (PlanReading.SafetyRefusals(command.Plan.Items, safety, "Plan.") is { Count: > 0 } refusals)
+        var catalog = await db.CatalogByCodeAsync(cancellationToken);
+        var prescribable = PlanReading.Prescribable(catalog, plan.Content.Items.Select(i => i.InterventionCode).ToHashSet(StringComparer.Ordinal));
+        if (PlanReading.SafetyRefusals(command.Plan.Items, prescribable, safety, "Plan.") is { Count: > 0 } refusals)
         {
             return Error.Validation(refusals);
         }
 
         // Checked again by the UPDATE itself (xmin), for a save that lands in between.
         db.Entry(plan).Property(p => p.Version).OriginalValue = command.Version;
-        plan.Edit(command.Plan.ToContent(), PlanReading.Intervention, safety, currentUser.AsStaffRef(), clock.GetUtcNow());
+        plan.Edit(command.Plan.ToContent(), prescribable, safety, currentUser.AsStaffRef(), clock.GetUtcNow());
         return await db.SavePlanAsync(plan, cancellationToken);
     }
 }

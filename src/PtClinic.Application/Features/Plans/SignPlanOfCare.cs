@@ -62,14 +62,16 @@ public sealed class SignPlanOfCareHandler(IAppDbContext db, ICurrentUser current
         var latest = await db.LatestAssessmentAsync(plan.EpisodeId, cancellationToken);
         var safety = await db.SafetyContextAsync(plan.PatientId, latest, cancellationToken);
         var items = PlanInput.From(plan.Content).Items;
-        if (PlanReading.SafetyRefusals(items, safety, string.Empty) is { Count: > 0 } refusals)
+        var catalog = await db.CatalogByCodeAsync(cancellationToken);
+        var prescribable = PlanReading.Prescribable(catalog, items.Select(i => i.InterventionCode).ToHashSet(StringComparer.Ordinal));
+        if (PlanReading.SafetyRefusals(items, prescribable, safety, string.Empty) is { Count: > 0 } refusals)
         {
             return Error.Rule($"{refusals[0].Message} Change the plan's prescriptions before signing it.");
         }
 
         db.Entry(plan).Property(p => p.Version).OriginalValue = command.Version;
         plan.Sign(command.CertifiedOn, command.RecertifyBy, await clinicClock.TodayAsync(cancellationToken),
-            PlanReading.Intervention, safety, currentUser.AsStaffRef(), clock.GetUtcNow());
+            prescribable, safety, currentUser.AsStaffRef(), clock.GetUtcNow());
         return await db.SavePlanAsync(plan, cancellationToken);
     }
 }
