@@ -48,6 +48,7 @@ public sealed partial class DemoClinicSeeder(
 
         await SeedClinicSettingsAsync(await StaffRefAsync(DemoClinic.Admin), cancellationToken);
         await SeedCredentialsAsync(cancellationToken);
+        await DemoCatalog.SeedAsync(db, await StaffRefAsync(DemoClinic.Admin), clock.GetUtcNow(), cancellationToken);
 
         var therapist = await StaffRefAsync(DemoClinic.Therapist);
         var frontDesk = await StaffRefAsync(DemoClinic.FrontDesk);
