@@ -14,6 +14,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Identity;
 
@@ -86,6 +87,12 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CauseDecision> CauseDecisions => Set<CauseDecision>();
 
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => Set<ReferralAcknowledgement>();
+
+    public DbSet<VisitTreatment> VisitTreatments => Set<VisitTreatment>();
+
+    public DbSet<PerformedIntervention> PerformedInterventions => Set<PerformedIntervention>();
+
+    public DbSet<DryNeedlingProcedure> DryNeedlingProcedures => Set<DryNeedlingProcedure>();
 
     public DbSet<Muscle> Muscles => Set<Muscle>();
 

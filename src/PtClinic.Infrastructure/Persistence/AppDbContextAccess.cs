@@ -10,6 +10,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -53,6 +54,12 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<CauseDecision> CauseDecisions => db.CauseDecisions;
 
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => db.ReferralAcknowledgements;
+
+    public DbSet<VisitTreatment> VisitTreatments => db.VisitTreatments;
+
+    public DbSet<PerformedIntervention> PerformedInterventions => db.PerformedInterventions;
+
+    public DbSet<DryNeedlingProcedure> DryNeedlingProcedures => db.DryNeedlingProcedures;
 
     public DbSet<Muscle> Muscles => db.Muscles;
 

@@ -9,6 +9,7 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Common.Abstractions;
@@ -51,6 +52,12 @@ public interface IAppDbContext
     DbSet<CauseDecision> CauseDecisions { get; }
 
     DbSet<ReferralAcknowledgement> ReferralAcknowledgements { get; }
+
+    DbSet<VisitTreatment> VisitTreatments { get; }
+
+    DbSet<PerformedIntervention> PerformedInterventions { get; }
+
+    DbSet<DryNeedlingProcedure> DryNeedlingProcedures { get; }
 
     /// <summary>Reference data, the same for every clinic.</summary>
     DbSet<Muscle> Muscles { get; }

@@ -24,6 +24,7 @@ public static class AuditPolicy
         typeof(GetEpisodeProgressQuery),
         typeof(GetVisitNoteQuery),
         typeof(GetVisitAssessmentQuery),
+        typeof(Features.Treatment.GetVisitTreatmentQuery),
         typeof(GetPatientAuditHistoryQuery),
     };
 
