@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -16,9 +17,11 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.IntegrationTests.Features.Episodes;
+using PtClinic.IntegrationTests.Features.Treatment;
 using static PtClinic.IntegrationTests.Security.ScenarioClinic;
 
 namespace PtClinic.IntegrationTests.Security;
@@ -103,6 +106,23 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         new("DecideRootCause.Reason", "Reason", "reason", HypothesisDecision.ReasonMaxLength, false,
             async (s, v) => (s.Therapist, new DecideRootCauseCommand((await s.FindingsAsync(DeskWorker)).VisitId, RootCause.SedentaryLifestyle, HypothesisVerdict.Confirmed, v)),
             async (db, v) => (await db.CauseDecisions.IgnoreQueryFilters().ToListAsync()).Any(d => d.Reason == v)),
+        new("RecordPerformedIntervention.Notes", "Notes", "notes", PerformedIntervention.NotesMaxLength, false,
+            async (s, v) => (s.Therapist, new RecordPerformedInterventionCommand(await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, 20, v, null)),
+            async (db, v) => (await db.PerformedInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Notes == v)),
+        new("RecordDryNeedling.LotNumber", "LotNumber", "lot number", DryNeedlingDetails.LotNumberMaxLength, false,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot) ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { LotNumber = v }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.LotNumber == v)),
+        new("RecordDryNeedling.ImmediateResponse", "ImmediateResponse", "immediate response", DryNeedlingDetails.ImmediateResponseMaxLength, true,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot) ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { ImmediateResponse = v }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.ImmediateResponse == v)),
+        new("RecordDryNeedling.AdverseEvents.Description", "AdverseEvents[0].Description", "description", AdverseEvent.DescriptionMaxLength, false,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot)
+                ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { AdverseEvents = [new(AdverseEventKind.Other, AdverseEventSeverity.Minor, v, null)] }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.AdverseEvents.Any(e => e.Description == v))),
+        new("RecordDryNeedling.AdverseEvents.ActionTaken", "AdverseEvents[0].ActionTaken", "action taken", AdverseEvent.ActionTakenMaxLength, false,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot)
+                ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { AdverseEvents = [new(AdverseEventKind.Bruising, AdverseEventSeverity.Minor, null, v)] }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.AdverseEvents.Any(e => e.ActionTaken == v))),
     ];
 
     private enum Expect
@@ -232,8 +252,14 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         async s => (s.Therapist, new RecordOutcomeCommand(await s.CheckedInVisitAsync(), null, OutcomeMeasure.Psfs, [3, rating, 4], ["Run", "Sit", "Climb"])),
         async db => (await db.RecordedOutcomes.IgnoreQueryFilters().ToListAsync()).Any(o => o.Ratings.Count == 3 && o.Ratings[1] == rating));
 
+    private static Bound Minutes(int minutes, bool stored) => new($"intervention of {minutes} minutes", "Minutes", stored,
+        async s => (s.Therapist, new RecordPerformedInterventionCommand(await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, minutes, null, null)),
+        async db => await db.PerformedInterventions.IgnoreQueryFilters().AnyAsync(i => i.Minutes == minutes));
+
     private static readonly Bound[] Bounds =
     [
+        Minutes(int.MinValue, false), Minutes(-1, false), Minutes(0, false), Minutes(PerformedIntervention.MinMinutes, true),
+        Minutes(PerformedIntervention.MaxMinutes, true), Minutes(PerformedIntervention.MaxMinutes + 1, false),
         BirthDate(new DateOnly(1, 1, 1), false), BirthDate(new DateOnly(1800, 1, 1), false), BirthDate(new DateOnly(1899, 12, 31), false),
         BirthDate(new DateOnly(1900, 1, 1), true), BirthDate(Today.AddYears(-30), true), BirthDate(Tomorrow, false), BirthDate(DateOnly.MaxValue, false),
         Duration(int.MinValue, false), Duration(-1, false), Duration(0, false), Duration(Visit.MinDurationMinutes - 1, false), Duration(Visit.MinDurationMinutes, true),

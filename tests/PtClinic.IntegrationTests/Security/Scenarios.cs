@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Compliance;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Staff;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -15,8 +16,10 @@ using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.IntegrationTests.Features.Episodes;
+using PtClinic.IntegrationTests.Features.Treatment;
 using static PtClinic.IntegrationTests.Security.ScenarioClinic;
 
 namespace PtClinic.IntegrationTests.Security;
@@ -114,6 +117,22 @@ public static class Scenarios
         [typeof(WithdrawConsentCommand)] = async s => new WithdrawConsentCommand(s.PatientId, await s.ConsentAsync()),
 
         [typeof(ListStaffQuery)] = s => Given(new ListStaffQuery(StaffRoles.Therapist)),
+
+        // Treatment: on a visit checked in with the acting therapist; dry needling with consent and credential on file.
+        [typeof(GetVisitTreatmentQuery)] = async s => new GetVisitTreatmentQuery((await s.PerformedAsync()).VisitId),
+        [typeof(RecordDryNeedlingCommand)] = async s =>
+        {
+            var (visit, knot) = await s.EligibleForNeedlingAsync();
+            return TreatmentClinic.Needling(visit, knot);
+        },
+        [typeof(RecordPerformedInterventionCommand)] = async s => new RecordPerformedInterventionCommand(
+            await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, 20, "3 × 12", null),
+        [typeof(RemoveDryNeedlingCommand)] = async s => new RemoveDryNeedlingCommand(await s.NeedledAsync()),
+        [typeof(RemovePerformedInterventionCommand)] = async s =>
+        {
+            var (visit, performed) = await s.PerformedAsync();
+            return new RemovePerformedInterventionCommand(visit, performed);
+        },
 
         // Visits.
         [typeof(AddNoteAddendumCommand)] = async s => new AddNoteAddendumCommand(await s.SignedVisitAsync(), "Forgot: pain 6/10 after running"),
