@@ -34,15 +34,19 @@ public sealed class DryNeedlingFlowTests(WebAppFixture app)
         await Expect(dialog.GetByTestId("dry-needling-blocked")).ToHaveCountAsync(0);
         await CheckAsync(dialog.GetByRole(AriaRole.Checkbox, new() { Name = $"Needle {Site}" }));
         await CheckAsync(dialog.GetByRole(AriaRole.Checkbox, new() { Name = $"Local twitch response at {Site}" }));
-        await dialog.GetByLabel("Lot number").FillAsync(new string('7', 41));
+        await dialog.GetByLabel("Lot number").FillAsync("SEIRIN-J2540-24117");
+        await dialog.GetByLabel("Diameter (mm)").FillAsync("3");
         await dialog.GetByLabel("Immediate response").FillAsync("Tenderness 7/10 down to 3/10 on pressure");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add an adverse event" }).ClickAsync();
         await dialog.GetByLabel("Action taken").FillAsync("Pressure for 2 minutes");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save dry needling" }).ClickAsync();
-        // Too long a lot number is refused next to its field; nothing typed is lost.
-        await Expect(dialog.GetByText("The lot number can be at most 40 characters; this one has 41.")).ToBeVisibleAsync();
-        await dialog.GetByLabel("Lot number").FillAsync("SEIRIN-J2540-24117");
-        await WebAppFixture.ScreenshotAsync(page, "dry-needling-record.png");
+        // A needle of 3 mm is refused next to its field; nothing typed is lost.
+        await Expect(dialog.GetByText("The needle diameter must be 0.12 to 0.50 mm.")).ToBeVisibleAsync();
+        await Expect(dialog.GetByLabel("Lot number")).ToHaveValueAsync("SEIRIN-J2540-24117");
+        await Expect(page.GetByTestId("dry-needling-record")).ToHaveCountAsync(0);
+        await dialog.GetByLabel("Diameter (mm)").FillAsync("0.25");
+        await dialog.GetByLabel("Diameter (mm)").PressAsync("Tab");
+        await WebAppFixture.ScreenshotAsync(dialog, "dry-needling-record.png");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save dry needling" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
 
@@ -64,7 +68,7 @@ public sealed class DryNeedlingFlowTests(WebAppFixture app)
         await page.ReloadAsync();
         await WebAppFixture.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("billing-total")).ToHaveTextAsync("4");
-        await Expect(page.GetByTestId("dry-needling-record")).ToContainTextAsync("CPT 20560");
+        await Expect(page.GetByTestId("dry-needling-record")).ToContainTextAsync("CPT 20560 (1 muscle), by Maya Lindqvist");
     }
 
     private static ILocator Units(IPage page, string cpt) =>

@@ -38,6 +38,8 @@ public static class TreatmentText
         _ => "not billed",
     };
 
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static string Describe(AdverseEvent e) =>
         $"{Describe(e.Kind)} ({Describe(e.Severity)})"
         + (e.Description is { } what ? $": {what}" : "")
