@@ -108,7 +108,7 @@ public sealed class TestDatabase : IAsyncDisposable
             // the data-protection keys: the app caches its key ring, so a key deleted under it
             // would be one it keeps using but no other node could read; and the audit trail, which
             // refuses deletes: each test's new clinic starts a chain of its own.
-            TablesToIgnore = ["__EFMigrationsHistory", "muscles", "data_protection_keys", "audit_events"],
+            TablesToIgnore = ["__EFMigrationsHistory", "muscles", "catalog_interventions", "data_protection_keys", "audit_events"],
         });
         await _respawner.ResetAsync(connection);
     }

@@ -1351,6 +1351,599 @@ namespace PtClinic.Migrations.Migrations
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Treatment.CatalogIntervention", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Billing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("billing");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Contraindications")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contraindications");
+
+                    b.Property<string>("CptCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("cpt_code");
+
+                    b.Property<string>("DefaultDose")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("default_dose");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PatientWording")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("patient_wording");
+
+                    b.Property<string>("Performer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("performer");
+
+                    b.Property<string>("Precautions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("precautions");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Code")
+                        .HasName("pk_catalog_interventions");
+
+                    b.ToTable("catalog_interventions", null, t =>
+                        {
+                            t.HasComment("The seeded intervention catalog (InterventionCatalog.All); clinics edit it through clinic_interventions.");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "cold-therapy",
+                            Billing = "Untimed",
+                            Category = "HeatAndCold",
+                            Contraindications = "[{\"code\":\"Raynauds\",\"severity\":\"Absolute\"},{\"code\":\"ImpairedSensation\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"}]",
+                            CptCode = "97010",
+                            DefaultDose = "{\"minutesOn\":10,\"minutesOff\":15}",
+                            Name = "Cold therapy",
+                            PatientWording = "Wrap an ice pack or a bag of frozen peas in a thin, damp towel.\nRest it on the sore area for 10 minutes, then take it off for 15 minutes.\nRepeat until the pain eases. Cold narrows the blood vessels and brings swelling down.",
+                            Performer = "Both",
+                            Precautions = "Never put ice straight on the skin. Check the skin after each round; stop if it turns white, blotchy or numb.",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "heat-therapy",
+                            Billing = "Untimed",
+                            Category = "HeatAndCold",
+                            Contraindications = "[{\"code\":\"AcuteInflammation\",\"severity\":\"Absolute\"},{\"code\":\"ImpairedSensation\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"}]",
+                            CptCode = "97010",
+                            DefaultDose = "{\"minutesOn\":15,\"timesPerDay\":2}",
+                            Name = "Heat therapy",
+                            PatientWording = "Put a warm (not hot) heat pack or hot-water bottle in a cover on the stiff muscle for 15 minutes.\nHeat loosens a tight muscle and brings blood to it; it helps most before you stretch.",
+                            Performer = "Both",
+                            Precautions = "Not on a fresh injury that is hot, red or swollen. Check the skin every few minutes; it should feel warm, never burn.",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "contrast-heat-cold",
+                            Billing = "Untimed",
+                            Category = "HeatAndCold",
+                            Contraindications = "[{\"code\":\"Raynauds\",\"severity\":\"Absolute\"},{\"code\":\"ImpairedSensation\",\"severity\":\"Absolute\"},{\"code\":\"AcuteInflammation\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"}]",
+                            CptCode = "97010",
+                            DefaultDose = "{\"minutesOn\":3,\"minutesOff\":1,\"timesPerDay\":2}",
+                            Name = "Alternating heat and cold",
+                            PatientWording = "Put heat on the area for 3 minutes, then cold for 1 minute.\nDo this 3 to 4 times, finishing with cold. Alternating heat and cold often works best of all.",
+                            Performer = "Both",
+                            Precautions = "Follow the precautions of both heat and cold. Not over a fresh, swollen injury.",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Code = "hamstring-stretch-supine-strap",
+                            Billing = "Timed",
+                            Category = "Stretching",
+                            Contraindications = "[]",
+                            CptCode = "97110",
+                            DefaultDose = "{\"sets\":3,\"holdSeconds\":30,\"timesPerDay\":2,\"daysPerWeek\":7}",
+                            Name = "Hamstring stretch, lying with a strap",
+                            PatientWording = "Lie on your back and loop a strap or towel around the sole of one foot.\nKeep the knee straight and lift the leg with the strap until you feel a gentle pull at the back of the thigh.\nHold for at least 30 seconds, breathing slowly, then lower the leg. Swap sides.",
+                            Performer = "Both",
+                            Precautions = "Stretch to a gentle pull, never to pain: overdoing a stretch aggravates the injury.",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Code = "hamstring-stretch-seated",
+                            Billing = "Timed",
+                            Category = "Stretching",
+                            Contraindications = "[]",
+                            CptCode = "97110",
+                            DefaultDose = "{\"sets\":3,\"holdSeconds\":30,\"timesPerDay\":2,\"daysPerWeek\":7}",
+                            Name = "Hamstring stretch, seated",
+                            PatientWording = "Sit on the front of a firm chair with one leg straight out, heel on the floor, toes up.\nKeep your back straight and lean forward from the hips until you feel a gentle pull behind the knee and thigh.\nHold for at least 30 seconds. Swap sides.",
+                            Performer = "Both",
+                            Precautions = "Stretch to a gentle pull, never to pain: overdoing a stretch aggravates the injury. Keep the back straight rather than reaching for the toes.",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Code = "hamstring-stretch-standing",
+                            Billing = "NotBilled",
+                            Category = "Stretching",
+                            Contraindications = "[]",
+                            DefaultDose = "{\"sets\":3,\"holdSeconds\":30,\"timesPerDay\":2,\"daysPerWeek\":7}",
+                            Name = "Hamstring stretch, standing with heel on a step",
+                            PatientWording = "Stand facing a low step and rest one heel on it, knee straight.\nHinge forward from the hips with a straight back until you feel a gentle pull.\nHold for at least 30 seconds. Swap sides. Hold on to something steady if you need to.",
+                            Performer = "Home",
+                            Precautions = "Stretch to a gentle pull, never to pain: overdoing a stretch aggravates the injury.",
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Code = "blood-flow-exercise",
+                            Billing = "Timed",
+                            Category = "Exercise",
+                            Contraindications = "[]",
+                            CptCode = "97110",
+                            DefaultDose = "{\"sets\":2,\"reps\":15,\"timesPerDay\":3}",
+                            Name = "Targeted blood-flow exercise",
+                            PatientWording = "Gently move the sore muscle through an easy range: for the hamstring, lie on your front and bend and straighten the knee slowly.\nLight, repeated movement brings fresh blood to the muscle and eases stiffness.",
+                            Performer = "Both",
+                            Precautions = "Easy effort only; the movement should not hurt.",
+                            SortOrder = 70
+                        },
+                        new
+                        {
+                            Code = "aerobic-exercise",
+                            Billing = "NotBilled",
+                            Category = "Exercise",
+                            Contraindications = "[]",
+                            DefaultDose = "{\"minutesOn\":30,\"daysPerWeek\":5}",
+                            Name = "Aerobic exercise",
+                            PatientWording = "Walk briskly, cycle or swim at a pace where you can talk but not sing.\nBuild up to 30 minutes on most days of the week.",
+                            Performer = "Home",
+                            Precautions = "Start with what you can manage comfortably and add a few minutes each week.",
+                            SortOrder = 80
+                        },
+                        new
+                        {
+                            Code = "movement-breaks",
+                            Billing = "NotBilled",
+                            Category = "Exercise",
+                            Contraindications = "[]",
+                            DefaultDose = "{\"minutesOn\":2,\"timesPerDay\":8}",
+                            Name = "Movement breaks",
+                            PatientWording = "Stand up and move for 2 minutes every 30 to 60 minutes of sitting: walk, climb a flight of stairs or do a few leg swings.\nSet a reminder on your phone or computer.",
+                            Performer = "Home",
+                            Precautions = "",
+                            SortOrder = 90
+                        },
+                        new
+                        {
+                            Code = "yoga-flexibility",
+                            Billing = "NotBilled",
+                            Category = "Stretching",
+                            Contraindications = "[{\"code\":\"Pregnancy\",\"severity\":\"Relative\"}]",
+                            DefaultDose = "{\"minutesOn\":20,\"daysPerWeek\":3}",
+                            Name = "Yoga for flexibility",
+                            PatientWording = "Follow a gentle yoga session that includes forward folds and hip openers, such as downward dog and a seated forward bend.\nMove slowly and breathe steadily; never force a pose.",
+                            Performer = "Home",
+                            Precautions = "Stretch to a gentle pull, never to pain: overdoing a stretch aggravates the injury.",
+                            SortOrder = 100
+                        },
+                        new
+                        {
+                            Code = "posture-correction",
+                            Billing = "Timed",
+                            Category = "PostureCorrection",
+                            Contraindications = "[]",
+                            CptCode = "97112",
+                            DefaultDose = "{\"sets\":2,\"reps\":10,\"timesPerDay\":2,\"daysPerWeek\":5}",
+                            Name = "Posture-correction exercises",
+                            PatientWording = "Sit or stand tall: ears over shoulders, shoulders over hips.\nGently tuck your chin and squeeze your shoulder blades together, hold for 5 seconds, then relax.\nTilt your pelvis slowly forward and back to find the middle, and keep it there.",
+                            Performer = "Both",
+                            Precautions = "Small, controlled movements; stop if any movement brings on pain down the leg.",
+                            SortOrder = 110
+                        },
+                        new
+                        {
+                            Code = "self-massage",
+                            Billing = "NotBilled",
+                            Category = "Massage",
+                            Contraindications = "[{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"}]",
+                            DefaultDose = "{\"minutesOn\":5,\"timesPerDay\":2}",
+                            Name = "Self-massage",
+                            PatientWording = "Sit with the leg supported and knead the back of the thigh with both hands, working from the knee towards the buttock.\nUse firm but comfortable pressure for about 5 minutes.",
+                            Performer = "Home",
+                            Precautions = "Not over broken skin, a bruise or a warm, swollen area.",
+                            SortOrder = 120
+                        },
+                        new
+                        {
+                            Code = "swedish-massage",
+                            Billing = "Timed",
+                            Category = "Massage",
+                            Contraindications = "[{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"}]",
+                            CptCode = "97124",
+                            DefaultDose = "{\"minutesOn\":15}",
+                            Name = "Swedish massage",
+                            PatientWording = "Long, gliding strokes and gentle kneading to relax the muscle and ease guarding.",
+                            Performer = "Clinician",
+                            Precautions = "A warm, swollen, tender calf is not a knot: do not press or rub it, and refer the patient the same day.",
+                            SortOrder = 130
+                        },
+                        new
+                        {
+                            Code = "deep-tissue-massage",
+                            Billing = "Timed",
+                            Category = "Massage",
+                            Contraindications = "[{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"AcuteInflammation\",\"severity\":\"Absolute\"},{\"code\":\"Anticoagulants\",\"severity\":\"Relative\"},{\"code\":\"BleedingDisorder\",\"severity\":\"Relative\"},{\"code\":\"Pregnancy\",\"severity\":\"Relative\"}]",
+                            CptCode = "97140",
+                            DefaultDose = "{\"minutesOn\":15}",
+                            Name = "Deep-tissue massage",
+                            PatientWording = "Slow, firm pressure into the deeper layers of the muscle to release long-standing tightness.",
+                            Performer = "Clinician",
+                            Precautions = "A warm, swollen, tender calf is not a knot: do not press or rub it, and refer the patient the same day. Expect some soreness the next day; lighten the pressure with anticoagulants or a bleeding disorder.",
+                            SortOrder = 140
+                        },
+                        new
+                        {
+                            Code = "sports-massage",
+                            Billing = "Timed",
+                            Category = "Massage",
+                            Contraindications = "[{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"AcuteInflammation\",\"severity\":\"Absolute\"}]",
+                            CptCode = "97140",
+                            DefaultDose = "{\"minutesOn\":15}",
+                            Name = "Sports massage",
+                            PatientWording = "Brisk massage and stretching of the muscles used in your sport, before or after training.",
+                            Performer = "Clinician",
+                            Precautions = "A warm, swollen, tender calf is not a knot: do not press or rub it, and refer the patient the same day.",
+                            SortOrder = 150
+                        },
+                        new
+                        {
+                            Code = "trigger-point-release",
+                            Billing = "Timed",
+                            Category = "TriggerPointRelease",
+                            Contraindications = "[{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"Anticoagulants\",\"severity\":\"Relative\"},{\"code\":\"BleedingDisorder\",\"severity\":\"Relative\"}]",
+                            CptCode = "97140",
+                            DefaultDose = "{\"sets\":3,\"holdSeconds\":30}",
+                            Name = "Trigger-point release",
+                            PatientWording = "Deep, direct pressure on the knot for 5 to 30 seconds, until it softens, repeated a few times.",
+                            Performer = "Clinician",
+                            Precautions = "A warm, swollen, tender calf is not a knot: do not press or rub it, and refer the patient the same day. Ease off if the pain rises above a 7 out of 10.",
+                            SortOrder = 160
+                        },
+                        new
+                        {
+                            Code = "ball-trigger-point-release",
+                            Billing = "NotBilled",
+                            Category = "TriggerPointRelease",
+                            Contraindications = "[{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"},{\"code\":\"Anticoagulants\",\"severity\":\"Relative\"},{\"code\":\"BleedingDisorder\",\"severity\":\"Relative\"}]",
+                            DefaultDose = "{\"sets\":3,\"holdSeconds\":30,\"timesPerDay\":1,\"daysPerWeek\":7}",
+                            Name = "Trigger-point self-release with a ball",
+                            PatientWording = "Sit on a firm chair or lie on the floor with a small ball (a tennis or massage ball) under the knot.\nLet your weight sink onto it until you feel a strong but bearable ache, and hold for 5 to 30 seconds, until it softens.\nMove to the next tender spot. Breathe slowly throughout.",
+                            Performer = "Home",
+                            Precautions = "Not on a warm, swollen calf, a bruise or broken skin. The ache should ease while you hold; if it gets sharper, stop.",
+                            SortOrder = 170
+                        },
+                        new
+                        {
+                            Code = "dry-needling",
+                            Billing = "Untimed",
+                            Category = "DryNeedling",
+                            Contraindications = "[{\"code\":\"Anticoagulants\",\"severity\":\"Absolute\"},{\"code\":\"BleedingDisorder\",\"severity\":\"Absolute\"},{\"code\":\"NeedlePhobia\",\"severity\":\"Absolute\"},{\"code\":\"Lymphoedema\",\"severity\":\"Absolute\"},{\"code\":\"LocalInfection\",\"severity\":\"Absolute\"},{\"code\":\"NoDryNeedlingConsent\",\"severity\":\"Absolute\"},{\"code\":\"NoDryNeedlingCredential\",\"severity\":\"Absolute\"},{\"code\":\"SuspectedDeepVeinThrombosis\",\"severity\":\"Absolute\"},{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"Pregnancy\",\"severity\":\"Relative\"}]",
+                            CptCode = "20560",
+                            DefaultDose = "{}",
+                            Name = "Dry needling",
+                            PatientWording = "Thin, sterile, single-use needles are placed into the knot to release it. You may feel a twitch or a deep ache, and some soreness for a day or two.",
+                            Performer = "Clinician",
+                            Precautions = "Only by a therapist with a current dry-needling credential, with the patient's documented consent. Record the sites, needles, lot number, responses and any adverse event.",
+                            SortOrder = 180
+                        },
+                        new
+                        {
+                            Code = "muscle-rub-menthol",
+                            Billing = "NotBilled",
+                            Category = "MuscleRub",
+                            Contraindications = "[{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"}]",
+                            DefaultDose = "{\"timesPerDay\":3}",
+                            Name = "Muscle rub with menthol",
+                            PatientWording = "Rub a small amount into the sore area until absorbed. Wash your hands afterwards and keep it away from your eyes.",
+                            Performer = "Home",
+                            Precautions = "Not on broken or irritated skin, and never under a heat pack.",
+                            SortOrder = 190
+                        },
+                        new
+                        {
+                            Code = "muscle-rub-capsaicin",
+                            Billing = "NotBilled",
+                            Category = "MuscleRub",
+                            Contraindications = "[{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"}]",
+                            DefaultDose = "{\"timesPerDay\":3}",
+                            Name = "Muscle rub with capsaicin",
+                            PatientWording = "Rub a thin layer into the sore area. It warms and may sting at first; this settles with regular use. Wash your hands well afterwards.",
+                            Performer = "Home",
+                            Precautions = "Never on broken skin, and never with a heat pack. Keep it away from eyes and mouth.",
+                            SortOrder = 200
+                        },
+                        new
+                        {
+                            Code = "muscle-rub-camphor",
+                            Billing = "NotBilled",
+                            Category = "MuscleRub",
+                            Contraindications = "[{\"code\":\"BrokenSkin\",\"severity\":\"Absolute\"},{\"code\":\"Pregnancy\",\"severity\":\"Relative\"}]",
+                            DefaultDose = "{\"timesPerDay\":3}",
+                            Name = "Muscle rub with camphor",
+                            PatientWording = "Rub a small amount into the sore area until absorbed. Wash your hands afterwards.",
+                            Performer = "Home",
+                            Precautions = "Not on broken skin. Not for use during pregnancy without asking your doctor.",
+                            SortOrder = 210
+                        },
+                        new
+                        {
+                            Code = "rest",
+                            Billing = "NotBilled",
+                            Category = "Rest",
+                            Contraindications = "[]",
+                            DefaultDose = "{}",
+                            Name = "Rest",
+                            PatientWording = "Give the muscle a break from the activity that strains it for a few days. Keep gently moving in daily life; rest does not mean staying in bed.",
+                            Performer = "Home",
+                            Precautions = "",
+                            SortOrder = 220
+                        },
+                        new
+                        {
+                            Code = "load-management",
+                            Billing = "NotBilled",
+                            Category = "Rest",
+                            Contraindications = "[]",
+                            DefaultDose = "{}",
+                            Name = "Load management",
+                            PatientWording = "Increase training by no more than about 10 % a week, and cut back for a while after a sudden jump in how much you train.",
+                            Performer = "Home",
+                            Precautions = "",
+                            SortOrder = 230
+                        },
+                        new
+                        {
+                            Code = "glute-bridge",
+                            Billing = "Timed",
+                            Category = "Strengthening",
+                            Contraindications = "[]",
+                            CptCode = "97110",
+                            DefaultDose = "{\"sets\":3,\"reps\":10,\"timesPerDay\":1,\"daysPerWeek\":5}",
+                            Name = "Glute bridge",
+                            PatientWording = "Lie on your back, knees bent, feet flat and hip-width apart.\nSqueeze your buttocks and lift your hips until your body is in a straight line from shoulders to knees.\nHold for 2 seconds, then lower slowly.",
+                            Performer = "Both",
+                            Precautions = "Lift with the buttocks, not by arching the lower back. Stop if you feel cramping at the back of the thigh.",
+                            SortOrder = 240
+                        },
+                        new
+                        {
+                            Code = "donkey-kick",
+                            Billing = "Timed",
+                            Category = "Strengthening",
+                            Contraindications = "[]",
+                            CptCode = "97110",
+                            DefaultDose = "{\"sets\":3,\"reps\":10,\"timesPerDay\":1,\"daysPerWeek\":5}",
+                            Name = "Donkey kick",
+                            PatientWording = "Kneel on all fours, hands under shoulders, knees under hips.\nKeeping the knee bent, lift one leg until the thigh is level with your back, sole facing the ceiling.\nLower slowly. Do all the repetitions, then swap sides.",
+                            Performer = "Both",
+                            Precautions = "Keep your back flat and your stomach gently tight; do not swing the leg.",
+                            SortOrder = 250
+                        },
+                        new
+                        {
+                            Code = "reverse-plank",
+                            Billing = "Timed",
+                            Category = "Strengthening",
+                            Contraindications = "[{\"code\":\"Pregnancy\",\"severity\":\"Relative\"}]",
+                            CptCode = "97110",
+                            DefaultDose = "{\"sets\":3,\"holdSeconds\":20,\"timesPerDay\":1,\"daysPerWeek\":3}",
+                            Name = "Reverse plank",
+                            PatientWording = "Sit with your legs straight and your hands on the floor behind your hips, fingers pointing to your feet.\nPress through your hands and heels and lift your hips until your body is a straight line.\nHold, then lower slowly.",
+                            Performer = "Both",
+                            Precautions = "Start with shorter holds. Not with a painful wrist or shoulder.",
+                            SortOrder = 260
+                        },
+                        new
+                        {
+                            Code = "education-posture",
+                            Billing = "Timed",
+                            Category = "Education",
+                            Contraindications = "[]",
+                            CptCode = "97535",
+                            DefaultDose = "{}",
+                            Name = "Education: good posture",
+                            PatientWording = "Sit with your hips slightly higher than your knees and your feet flat; use a small cushion at the small of your back. Change position often.",
+                            Performer = "Clinician",
+                            Precautions = "",
+                            SortOrder = 270
+                        },
+                        new
+                        {
+                            Code = "education-warm-up",
+                            Billing = "Timed",
+                            Category = "Education",
+                            Contraindications = "[]",
+                            CptCode = "97535",
+                            DefaultDose = "{}",
+                            Name = "Education: warm up before exercise",
+                            PatientWording = "Before sport or a hard workout, spend 5 to 10 minutes warming up: easy jogging or cycling, then leg swings and gentle stretches.",
+                            Performer = "Clinician",
+                            Precautions = "",
+                            SortOrder = 280
+                        },
+                        new
+                        {
+                            Code = "education-whole-foods",
+                            Billing = "NotBilled",
+                            Category = "Education",
+                            Contraindications = "[]",
+                            DefaultDose = "{}",
+                            Name = "Education: whole foods instead of processed foods",
+                            PatientWording = "Choose whole foods (vegetables, fruit, whole grains, beans, fish) over processed foods, and drink enough water; it helps muscles recover.",
+                            Performer = "Clinician",
+                            Precautions = "",
+                            SortOrder = 290
+                        },
+                        new
+                        {
+                            Code = "education-see-doctor",
+                            Billing = "NotBilled",
+                            Category = "Education",
+                            Contraindications = "[]",
+                            DefaultDose = "{}",
+                            Name = "Education: see a doctor if the pain persists",
+                            PatientWording = "If the pain does not ease despite the program, or you notice numbness, weakness, fever, night pain, weight loss you cannot explain or a change in bladder or bowel control, see a doctor.",
+                            Performer = "Clinician",
+                            Precautions = "",
+                            SortOrder = 300
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.ClinicIntervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Billing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("billing");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Contraindications")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contraindications");
+
+                    b.Property<string>("CptCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("cpt_code");
+
+                    b.Property<string>("DefaultDose")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("default_dose");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PatientWording")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("patient_wording");
+
+                    b.Property<string>("Performer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("performer");
+
+                    b.Property<string>("Precautions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("precautions");
+
+                    b.Property<bool>("ReplacesSeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("replaces_seeded");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChangedBy", "PtClinic.Domain.Treatment.ClinicIntervention.ChangedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("changed_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("changed_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_clinic_interventions");
+
+                    b.HasIndex("ClinicId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clinic_interventions_clinic_id_code");
+
+                    b.ToTable("clinic_interventions", null, t =>
+                        {
+                            t.HasComment("A clinic's own exercises and its edits of seeded entries; retired, never deleted.");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Treatment.DryNeedlingProcedure", b =>
                 {
                     b.Property<Guid>("Id")

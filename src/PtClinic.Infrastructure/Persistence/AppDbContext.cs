@@ -96,6 +96,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Muscle> Muscles => Set<Muscle>();
 
+    public DbSet<CatalogIntervention> CatalogInterventions => Set<CatalogIntervention>();
+
+    public DbSet<ClinicIntervention> ClinicInterventions => Set<ClinicIntervention>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();

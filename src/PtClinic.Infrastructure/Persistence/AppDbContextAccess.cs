@@ -63,6 +63,10 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<Muscle> Muscles => db.Muscles;
 
+    public DbSet<CatalogIntervention> CatalogInterventions => db.CatalogInterventions;
+
+    public DbSet<ClinicIntervention> ClinicInterventions => db.ClinicInterventions;
+
     public EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class => db.Entry(entity);
 

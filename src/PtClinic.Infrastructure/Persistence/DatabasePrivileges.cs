@@ -27,10 +27,20 @@ public static class DatabasePrivileges
         "audit_events",
     ];
 
+    /// <summary>
+    /// Tables whose rows are changed but never deleted: plans and notes point at a catalog entry's
+    /// code, so an entry is retired instead.
+    /// </summary>
+    public static IReadOnlyList<string> NeverDeletedTables { get; } =
+    [
+        "clinic_interventions",
+    ];
+
     /// <summary>Tables the app only reads: reference data and bookkeeping the migrations write.</summary>
     public static IReadOnlyList<string> ReadOnlyTables { get; } =
     [
         "muscles",
+        "catalog_interventions",
         "__EFMigrationsHistory",
         DependencyInjection.HangfireSchema + ".schema",
     ];
@@ -59,6 +69,7 @@ public static class DatabasePrivileges
         ];
         statements.AddRange(AppendOnlyTables.Select(table => $"REVOKE UPDATE, DELETE ON {QualifiedName(table)} FROM {role}"));
         statements.AddRange(ReadOnlyTables.Select(table => $"REVOKE INSERT, UPDATE, DELETE ON {QualifiedName(table)} FROM {role}"));
+        statements.AddRange(NeverDeletedTables.Select(table => $"REVOKE DELETE, TRUNCATE ON {QualifiedName(table)} FROM {role}"));
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var sql in statements)

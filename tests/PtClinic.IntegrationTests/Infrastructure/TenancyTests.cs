@@ -11,9 +11,9 @@ using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
+using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
-using PtClinic.Domain.Treatment;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Tests.Shared;
 
@@ -47,7 +47,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>Shared by every clinic on purpose: no clinic column, nothing to keep apart.</summary>
-    private static readonly Type[] ReferenceData = [typeof(Muscle)];
+    private static readonly Type[] ReferenceData = [typeof(Muscle), typeof(CatalogIntervention)];
 
     [Fact]
     public async Task Every_table_with_a_clinic_column_is_filtered_by_clinic()
@@ -107,6 +107,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var member = StaffMember.Join(therapist.UserId, clinicId, therapist.Name, email, StaffRoles.Therapist, "Physiotherapist", null, now);
         member.AddCredential(CredentialKind.DryNeedlingCertification, "AACP", null, today.AddYears(-1), today.AddYears(1), today, now);
         db.AddRange(member, ClinicLogo.Upload(clinicId, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), therapist, now));
+        db.Add(ClinicIntervention.RetireSeeded(clinicId, InterventionCatalog.All[0], therapist, now));
         var patient = Patient.Register(clinicId, $"{family}-1", given, family, new DateOnly(1980, 1, 1), Sex.Female, now, today);
         patient.RecordConsent(ConsentKind.Treatment, today, false, true, null, therapist, now, today);
         var episode = EpisodeOfCare.Open(clinicId, patient.Id, "Knot in the left hamstring", BodyRegion.PosteriorThigh,

@@ -123,6 +123,15 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
             async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot)
                 ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { AdverseEvents = [new(AdverseEventKind.Bruising, AdverseEventSeverity.Minor, null, v)] }) : default,
             async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.AdverseEvents.Any(e => e.ActionTaken == v))),
+        new("AddIntervention.Name", "Intervention.Name", "name", InterventionDefinition.NameMaxLength, false,
+            async (s, v) => (s.Admin, new AddInterventionCommand(Exercise(v))),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Name == v)),
+        new("AddIntervention.PatientWording", "Intervention.PatientWording", "patient's instructions", InterventionDefinition.PatientWordingMaxLength, true,
+            async (s, v) => (s.Admin, new AddInterventionCommand(Exercise("Wall sit") with { PatientWording = v })),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.PatientWording == v)),
+        new("EditIntervention.Precautions", "Intervention.Precautions", "precautions", InterventionDefinition.PrecautionsMaxLength, true,
+            async (s, v) => (s.Admin, new EditInterventionCommand(InterventionCatalog.GluteBridge, Exercise("Glute bridge") with { Precautions = v })),
+            async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Precautions == v)),
     ];
 
     private enum Expect
@@ -255,6 +264,17 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
     private static Bound Minutes(int minutes, bool stored) => new($"intervention of {minutes} minutes", "Minutes", stored,
         async s => (s.Therapist, new RecordPerformedInterventionCommand(await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, minutes, null, null)),
         async db => await db.PerformedInterventions.IgnoreQueryFilters().AnyAsync(i => i.Minutes == minutes));
+    private static Bound CatalogSets(int sets, bool stored) => new($"catalog dose of {sets} sets", "Intervention.Dose.Sets", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Lunges {sets}") with { Dose = new DoseInput(sets, 10, null, null, null, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.Sets == sets));
+
+    private static Bound CatalogHold(int seconds, bool stored) => new($"catalog hold of {seconds} s", "Intervention.Dose.HoldSeconds", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Wall sit {seconds}") with { Dose = new DoseInput(null, null, seconds, null, null, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.HoldSeconds == seconds));
+
+    private static Bound CatalogMinutesOff(int minutes, bool stored) => new($"catalog {minutes} minutes off", "Intervention.Dose.MinutesOff", stored,
+        async s => (s.Admin, new AddInterventionCommand(Exercise($"Ice {minutes}") with { Dose = new DoseInput(null, null, null, 10, minutes, null, null) })),
+        async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.MinutesOff == minutes));
 
     private static readonly Bound[] Bounds =
     [
@@ -268,6 +288,8 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         KnotSize(0, false), KnotSize(1, true), KnotSize(KnotPresentation.MaxSizeMm, true), KnotSize(KnotPresentation.MaxSizeMm + 1, false),
         PainNow(-1, false), PainNow(0, true), PainNow(PainFindings.MaxRating, true), PainNow(PainFindings.MaxRating + 1, false),
         PsfsRating(-1, false), PsfsRating(0, true), PsfsRating(10, true), PsfsRating(11, false),
+        CatalogSets(0, false), CatalogSets(1, true), CatalogSets(Dose.MaxSets, true), CatalogSets(200, false),
+        CatalogHold(Dose.MaxHoldSeconds, true), CatalogHold(3 * 60 * 60, false), CatalogMinutesOff(-5, false), CatalogMinutesOff(15, true),
     ];
 
     public static TheoryData<string> NumberCases() => new(Bounds.Select(b => b.Name));

@@ -7,6 +7,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -14,6 +15,7 @@ using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
+using PtClinic.Domain.Treatment;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.IntegrationTests.Features.Episodes;
 
@@ -127,6 +129,18 @@ public sealed class ScenarioClinic
     public async Task UploadLogoAsync() => (await App.SendAsync(Admin, new UploadClinicLogoCommand(Png))).Ok();
 
     public async Task DeactivateStaffMemberAsync() => (await App.SendAsync(Admin, new DeactivateStaffMemberCommand(StaffMemberId))).Ok();
+
+    /// <summary>An exercise of the clinic's own, retired: what reinstating acts on.</summary>
+    public async Task<string> RetiredInterventionAsync()
+    {
+        var code = await OkAsync(Admin, new AddInterventionCommand(Exercise("Step-ups")));
+        (await App.SendAsync(Admin, new RetireInterventionCommand(code))).Ok();
+        return code;
+    }
+
+    public static InterventionInput Exercise(string name) => new(
+        name, InterventionCategory.Strengthening, Performer.Both, new DoseInput(3, 10, null, null, null, 1, 5),
+        "Stand tall and do it slowly.", "Stop if it hurts.", [], BillingKind.Timed, "97110");
 
     public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 

@@ -50,6 +50,13 @@ public static class Scenarios
         [typeof(UpdateClinicSettingsCommand)] = async s => Settings(await s.SettingsAsync(), name: "Northside Physio & Rehab"),
         [typeof(UploadClinicLogoCommand)] = s => Given(new UploadClinicLogoCommand(Png)),
 
+        // Treatment catalog: the clinic's own entry and its edits of seeded ones.
+        [typeof(AddInterventionCommand)] = s => Given(new AddInterventionCommand(Exercise("Wall sit"))),
+        [typeof(EditInterventionCommand)] = s => Given(new EditInterventionCommand(InterventionCatalog.GluteBridge, Exercise("Glute bridge, banded"))),
+        [typeof(ListInterventionCatalogQuery)] = s => Given(new ListInterventionCatalogQuery(IncludeRetired: true)),
+        [typeof(ReinstateInterventionCommand)] = async s => new ReinstateInterventionCommand(await s.RetiredInterventionAsync()),
+        [typeof(RetireInterventionCommand)] = s => Given(new RetireInterventionCommand(InterventionCatalog.YogaFlexibility)),
+
         // Audit: the scenario patient's history; the clinic's chain check.
         [typeof(GetPatientAuditHistoryQuery)] = s => Given(new GetPatientAuditHistoryQuery(s.PatientId)),
         [typeof(VerifyAuditTrailQuery)] = s => Given(new VerifyAuditTrailQuery()),

@@ -43,8 +43,24 @@ public sealed class TextBoundTests
         unbounded.ShouldBeEmpty($"{command.Name}: give each text a FieldRules SingleLine/MultiLine rule with its column's constant");
     }
 
-    private static bool IsBounded(IValidatorDescriptor descriptor, string path) =>
-        descriptor.GetRulesForMember(path).SelectMany(rule => rule.Components).Any(c => c.Validator is ILengthValidator { Max: > 0 });
+    /// <summary>Bounded by a rule on the path itself, or by the child validator (SetValidator) of a part of it.</summary>
+    private static bool IsBounded(IValidatorDescriptor descriptor, string path)
+    {
+        if (descriptor.GetRulesForMember(path).SelectMany(rule => rule.Components).Any(c => c.Validator is ILengthValidator { Max: > 0 }))
+        {
+            return true;
+        }
+
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && descriptor.GetRulesForMember(path[..dot]).SelectMany(rule => rule.Components)
+            .Select(c => c.Validator).OfType<IChildValidatorAdaptor>()
+            .Select(child => ChildValidator(child))
+            .Any(child => child is not null && IsBounded(child.CreateDescriptor(), path[(dot + 1)..]));
+    }
+
+    /// <summary>The validator a SetValidator rule runs, when it is a fixed instance (not a factory needing a context).</summary>
+    private static IValidator? ChildValidator(IChildValidatorAdaptor adaptor) =>
+        adaptor.GetType().GetField("_validator", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(adaptor) as IValidator;
 
     /// <summary>"GivenName", "Findings.Easing", "ActivityNames" (a list's items are bounded by RuleForEach on it).</summary>
     private static IEnumerable<string> TextPaths(Type type, string prefix, int depth)

@@ -62,6 +62,12 @@ public interface IAppDbContext
     /// <summary>Reference data, the same for every clinic.</summary>
     DbSet<Muscle> Muscles { get; }
 
+    /// <summary>Reference data, the same for every clinic: the seeded intervention catalog.</summary>
+    DbSet<CatalogIntervention> CatalogInterventions { get; }
+
+    /// <summary>The clinic's own catalog entries and its edits of seeded ones.</summary>
+    DbSet<ClinicIntervention> ClinicInterventions { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 

@@ -1,6 +1,7 @@
 using PtClinic.Application.Features.Audit;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Application.Features.Assessment;
 
@@ -41,6 +42,7 @@ public static class AuditPolicy
         [typeof(Features.Administration.GetClinicSettingsQuery)] = "the clinic's settings",
         [typeof(Features.Administration.GetClinicLogoQuery)] = "the clinic's logo",
         [typeof(ListMusclesQuery)] = "reference data",
+        [typeof(ListInterventionCatalogQuery)] = "reference data and the clinic's own exercises; no patient",
         [typeof(VerifyAuditTrailQuery)] = "checks the trail itself; no patient",
     };
 }

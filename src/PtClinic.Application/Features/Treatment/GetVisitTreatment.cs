@@ -75,7 +75,13 @@ public sealed class GetVisitTreatmentHandler(IAppDbContext db, ICurrentUser curr
         var canEdit = chart.DecisionFor(currentUser).MayChart && currentUser.MaySend<RecordPerformedInterventionCommand>();
         var billing = treatment?.Billing() ?? BillingSummary.Nothing;
         IReadOnlyList<string> blocked = [];
-        if (canEdit && TreatmentEditing.Intervention(InterventionCatalog.DryNeedling) is { } dryNeedling)
+        IReadOnlyList<InterventionChoiceDto> choices = [];
+        if (canEdit)
+        {
+            choices = Choices(await db.CatalogAsync(includeRetired: false, cancellationToken));
+        }
+
+        if (canEdit && await db.InterventionToGiveAsync(InterventionCatalog.DryNeedling, cancellationToken) is { } dryNeedling)
         {
             var safety = await db.SafetyAtAsync(chart.Visit, currentUser.UserId!.Value, clinicClock, cancellationToken);
             blocked = [.. SafetyRules.Check(dryNeedling, safety).Blocking.Select(c => c.Message)];
@@ -91,12 +97,12 @@ public sealed class GetVisitTreatmentHandler(IAppDbContext db, ICurrentUser curr
             billing.Lines,
             billing.TimedMinutes,
             billing.TotalUnits,
-            canEdit ? Choices() : [],
+            choices,
             blocked);
     }
 
-    private static IReadOnlyList<InterventionChoiceDto> Choices() =>
-        [.. InterventionCatalog.All
+    private static IReadOnlyList<InterventionChoiceDto> Choices(IReadOnlyList<CatalogEntry> catalog) =>
+        [.. catalog.Select(e => e.Definition)
             .Where(i => i.IsClinicItem && i.Code != InterventionCatalog.DryNeedling)
             .OrderBy(i => i.Category).ThenBy(i => i.Name, StringComparer.Ordinal)
             .Select(i => new InterventionChoiceDto(i.Code, i.Name, i.Category, i.Billing, i.CptCode, i.DefaultDose.MinutesOn))];

@@ -74,8 +74,12 @@ public sealed class RecordDryNeedlingHandler(IAppDbContext db, ICurrentUser curr
 {
     public async ValueTask<Result<TreatmentSaved>> Handle(RecordDryNeedlingCommand command, CancellationToken cancellationToken)
     {
-        var dryNeedling = TreatmentEditing.Intervention(InterventionCatalog.DryNeedling)
-            ?? throw new InvalidOperationException("The catalog has no dry-needling entry.");
+        var dryNeedling = await db.InterventionToGiveAsync(InterventionCatalog.DryNeedling, cancellationToken);
+        if (dryNeedling is null)
+        {
+            return Error.Rule("Dry needling is retired from this clinic's catalog and is no longer given.");
+        }
+
         var details = new DryNeedlingDetails(
             command.NeedleCount, command.NeedleGaugeMm, command.NeedleLengthMm, command.LotNumber ?? string.Empty, command.Technique,
             command.ImmediateResponse, [.. command.AdverseEvents.Select(e => new AdverseEvent(e.Kind, e.Severity, e.Description, e.ActionTaken))]);

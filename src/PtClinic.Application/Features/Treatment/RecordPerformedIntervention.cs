@@ -39,10 +39,10 @@ public sealed class RecordPerformedInterventionHandler(IAppDbContext db, ICurren
 {
     public async ValueTask<Result<InterventionPerformed>> Handle(RecordPerformedInterventionCommand command, CancellationToken cancellationToken)
     {
-        var intervention = TreatmentEditing.Intervention(command.InterventionCode);
+        var intervention = await db.InterventionToGiveAsync(command.InterventionCode, cancellationToken);
         if (intervention is null)
         {
-            return Error.Validation(nameof(command.InterventionCode), "Choose an intervention of the clinic's catalog.");
+            return Error.Validation(nameof(command.InterventionCode), "Choose an intervention of the clinic's catalog (a retired one is no longer given).");
         }
 
         var performedId = Guid.Empty;

@@ -86,6 +86,11 @@ internal static class TreatmentEditing
             performer?.HoldsCurrent(CredentialKind.DryNeedlingCertification, today) == true);
     }
 
-    /// <summary>The clinic's catalog entry for a code, or null when the clinic has none.</summary>
-    public static InterventionDefinition? Intervention(string code) => InterventionCatalog.Find(code);
+    /// <summary>
+    /// The clinic's catalog entry for a code as it stands now (a clinic's edit of a seeded entry, its
+    /// contraindications included), or null when the clinic has none or retired it: what is
+    /// retired is no longer given, though what was given before stays on its notes.
+    /// </summary>
+    public static async Task<InterventionDefinition?> InterventionToGiveAsync(this IAppDbContext db, string code, CancellationToken cancellationToken) =>
+        await db.InterventionAsync(code, cancellationToken) is { IsRetired: false } entry ? entry.Definition : null;
 }

@@ -118,4 +118,19 @@ public sealed class DryNeedlingTests(AppFixture app) : IntegrationTest(app)
 
         (await App.SendAsync(clinic.Therapist, Needling(visitId, knotElsewhere))).Failed(ErrorKind.Validation).For("Sites").ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task An_intervention_the_clinic_retired_is_no_longer_given_and_leaves_the_picker()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var (_, visitId) = await clinic.CheckedInVisitAsync();
+        (await App.SendAsync(await clinic.AdminAsync(), new RetireInterventionCommand(InterventionCatalog.GluteBridge))).Ok();
+
+        (await App.SendAsync(clinic.Therapist, new RecordPerformedInterventionCommand(visitId, InterventionCatalog.GluteBridge, 20, null, null)))
+            .Failed(ErrorKind.Validation).For("InterventionCode").ShouldNotBeNull();
+        var treatment = (await App.SendAsync(clinic.Therapist, new GetVisitTreatmentQuery(visitId))).Ok();
+        treatment.Catalog.ShouldNotContain(c => c.Code == InterventionCatalog.GluteBridge);
+        treatment.Catalog.ShouldContain(c => c.Code == InterventionCatalog.TriggerPointRelease);
+        treatment.Catalog.ShouldNotContain(c => c.Code == InterventionCatalog.DryNeedling);
+    }
 }
