@@ -126,6 +126,7 @@ public static class Scenarios
         [typeof(ListStaffQuery)] = s => Given(new ListStaffQuery(StaffRoles.Therapist)),
 
         // Treatment: on a visit checked in with the acting therapist; dry needling with consent and credential on file.
+        [typeof(GetDryNeedlingSafetyQuery)] = async s => new GetDryNeedlingSafetyQuery((await s.KnotAsync()).VisitId),
         [typeof(GetVisitTreatmentQuery)] = async s => new GetVisitTreatmentQuery((await s.PerformedAsync()).VisitId),
         [typeof(RecordDryNeedlingCommand)] = async s =>
         {

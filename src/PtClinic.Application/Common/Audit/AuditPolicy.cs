@@ -26,6 +26,7 @@ public static class AuditPolicy
         typeof(GetVisitNoteQuery),
         typeof(GetVisitAssessmentQuery),
         typeof(Features.Treatment.GetVisitTreatmentQuery),
+        typeof(Features.Treatment.GetDryNeedlingSafetyQuery),
         typeof(GetPatientAuditHistoryQuery),
     };
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
-using PtClinic.Application.Common.Time;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Episodes;
@@ -16,7 +15,7 @@ namespace PtClinic.Application.Features.Treatment;
 /// <summary>
 /// What a visit performed, for the note page: the interventions with their minutes, the dry-needling
 /// record, the units billed per CPT code by the 8-minute rule, and, while it can be charted, the
-/// catalog to pick from and whether dry needling is blocked right now (and why).
+/// clinic's catalog to pick from.
 /// </summary>
 [RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager)]
 public sealed record GetVisitTreatmentQuery(Guid VisitId) : IQuery<Result<VisitTreatmentDto>>;
@@ -30,8 +29,7 @@ public sealed record VisitTreatmentDto(
     IReadOnlyList<BilledLine> Billing,
     int TimedMinutes,
     int TotalUnits,
-    IReadOnlyList<InterventionChoiceDto> Catalog,
-    IReadOnlyList<string> DryNeedlingBlockedBecause);
+    IReadOnlyList<InterventionChoiceDto> Catalog);
 
 public sealed record PerformedInterventionDto(Guid Id, string Code, string Name, BillingKind Billing, string? CptCode, int Minutes, string? Notes, string? Justification);
 
@@ -54,38 +52,40 @@ public sealed record DryNeedlingSiteDto(Guid KnotId, string MuscleCode, string M
 /// <summary>An intervention a clinician can give, with what the form proposes by default.</summary>
 public sealed record InterventionChoiceDto(string Code, string Name, InterventionCategory Category, BillingKind Billing, string? CptCode, int? DefaultMinutes);
 
-public sealed class GetVisitTreatmentHandler(IAppDbContext db, ICurrentUser currentUser, ClinicClock clinicClock)
+public sealed class GetVisitTreatmentHandler(IAppDbContext db, ICurrentUser currentUser)
     : IQueryHandler<GetVisitTreatmentQuery, Result<VisitTreatmentDto>>
 {
     private static readonly Dictionary<string, string> MuscleNames = MuscleCatalog.All.ToDictionary(m => m.Code, m => m.Name);
 
     public async ValueTask<Result<VisitTreatmentDto>> Handle(GetVisitTreatmentQuery query, CancellationToken cancellationToken)
     {
-        var chart = await db.ChartedVisitAsync(query.VisitId, cancellationToken);
-        if (chart is null)
+        // The charting facts and whether a treatment exists, in one read: the note page opens on it.
+        var opened = await (
+                from v in db.Visits.AsNoTracking()
+                join e in db.Episodes on v.EpisodeId equals e.Id
+                join n in db.VisitNotes on v.Id equals n.VisitId into notes
+                from n in notes.DefaultIfEmpty()
+                join t in db.VisitTreatments on v.Id equals t.VisitId into treatments
+                from t in treatments.DefaultIfEmpty()
+                where v.Id == query.VisitId
+                select new { Chart = new ChartedVisit(v, n == null ? (NoteStatus?)null : n.Status, e.Status), TreatmentId = t == null ? (Guid?)null : t.Id })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (opened is null)
         {
             return Error.NotFound("Visit");
         }
 
-        var treatment = await db.VisitTreatments.AsNoTracking()
-            .Include(t => t.Interventions)
-            .Include(t => t.DryNeedling)
-            .FirstOrDefaultAsync(t => t.VisitId == chart.Visit.Id, cancellationToken);
+        var chart = opened.Chart;
+        var treatment = opened.TreatmentId is { } treatmentId
+            ? await db.VisitTreatments.AsNoTracking()
+                .Include(t => t.Interventions)
+                .Include(t => t.DryNeedling)
+                .FirstAsync(t => t.Id == treatmentId, cancellationToken)
+            : null;
         // The rule and the role the commands are held to, so the page offers only what will succeed.
         var canEdit = chart.DecisionFor(currentUser).MayChart && currentUser.MaySend<RecordPerformedInterventionCommand>();
         var billing = treatment?.Billing() ?? BillingSummary.Nothing;
-        IReadOnlyList<string> blocked = [];
-        IReadOnlyList<InterventionChoiceDto> choices = [];
-        if (canEdit)
-        {
-            choices = Choices(await db.CatalogAsync(includeRetired: false, cancellationToken));
-        }
-
-        if (canEdit && await db.InterventionToGiveAsync(InterventionCatalog.DryNeedling, cancellationToken) is { } dryNeedling)
-        {
-            var safety = await db.SafetyAtAsync(chart.Visit, currentUser.UserId!.Value, clinicClock, cancellationToken);
-            blocked = [.. SafetyRules.Check(dryNeedling, safety).Blocking.Select(c => c.Message)];
-        }
+        IReadOnlyList<InterventionChoiceDto> choices = canEdit ? Choices(await db.CatalogAsync(includeRetired: false, cancellationToken)) : [];
 
         return new VisitTreatmentDto(
             chart.Visit.Id,
@@ -97,8 +97,7 @@ public sealed class GetVisitTreatmentHandler(IAppDbContext db, ICurrentUser curr
             billing.Lines,
             billing.TimedMinutes,
             billing.TotalUnits,
-            choices,
-            blocked);
+            choices);
     }
 
     private static IReadOnlyList<InterventionChoiceDto> Choices(IReadOnlyList<CatalogEntry> catalog) =>

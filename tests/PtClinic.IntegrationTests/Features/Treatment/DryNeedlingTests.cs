@@ -31,7 +31,7 @@ public sealed class DryNeedlingTests(AppFixture app) : IntegrationTest(app)
         needling.CptCode.ShouldBe("20560");
         treatment.Billing.Select(l => (l.CptCode, l.Units)).ShouldBe([("97110", 2), ("97140", 1), ("20560", 1)]);
         treatment.TotalUnits.ShouldBe(4);
-        treatment.DryNeedlingBlockedBecause.ShouldBeEmpty();
+        (await App.SendAsync(clinic.Therapist, new GetDryNeedlingSafetyQuery(visitId))).Ok().BlockedBecause.ShouldBeEmpty();
     }
 
     public static TheoryData<string, string> Refusals() => new()
@@ -68,7 +68,7 @@ public sealed class DryNeedlingTests(AppFixture app) : IntegrationTest(app)
         refused.Failed(ErrorKind.Rule).Message.ShouldBe(message, why);
         (await App.ReadAsync(db => db.DryNeedlingProcedures.IgnoreQueryFilters().CountAsync())).ShouldBe(0);
         (await App.ReadAsync(db => db.VisitTreatments.IgnoreQueryFilters().CountAsync())).ShouldBe(0);
-        (await App.SendAsync(clinic.Therapist, new GetVisitTreatmentQuery(visitId))).Ok().DryNeedlingBlockedBecause.ShouldBe([message]);
+        (await App.SendAsync(clinic.Therapist, new GetDryNeedlingSafetyQuery(visitId))).Ok().BlockedBecause.ShouldBe([message]);
     }
 
     [Fact]
