@@ -11,6 +11,7 @@ using Microsoft.Playwright;
 using PtClinic.Web.Security;
 using Npgsql;
 using PtClinic.EndToEndTests.Infrastructure;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Visits;
@@ -164,7 +165,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// A new demo-clinic patient with an open episode and a visit today with the demo therapist,
     /// checked in and ready to chart: the given of a charting test, made without clicking through it.
     /// </summary>
-    public async Task<Guid> CheckedInVisitAsync(string givenName, string familyName, MedicalHistory? history = null)
+    public async Task<Guid> CheckedInVisitAsync(string givenName, string familyName, MedicalHistory? history = null, bool dryNeedlingConsent = false)
     {
         var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
@@ -172,6 +173,12 @@ public sealed class WebAppFixture : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var patient = Patient.Register(DemoClinic.Id, $"E2E-{Guid.NewGuid():N}"[..16], givenName, familyName, new DateOnly(1990, 5, 17), Sex.Female, now, DateOnly.FromDateTime(now.UtcDateTime));
         patient.RecordMedicalHistory(history ?? MedicalHistory.None);
+        if (dryNeedlingConsent)
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            patient.RecordConsent(ConsentKind.DryNeedling, today, true, true, "Risks explained", new StaffRef(therapistId, DemoClinic.Therapist.FullName), now, today);
+        }
+
         var episode = EpisodeOfCare.Open(DemoClinic.Id, patient.Id, "Knot behind the left thigh", BodyRegion.PosteriorThigh,
             BodySide.Left, null, "Self-referred", therapistId, now, DateOnly.FromDateTime(now.UtcDateTime));
         var visit = Visit.Schedule(episode, therapistId, now.AddMinutes(-10), 45, VisitType.InitialEvaluation, now);

@@ -2079,6 +2079,235 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Treatment.DryNeedlingProcedure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdverseEvents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("adverse_events");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("ImmediateResponse")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("immediate_response");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("lot_number");
+
+                    b.Property<int>("NeedleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("needle_count");
+
+                    b.Property<decimal>("NeedleGaugeMm")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("numeric(3,2)")
+                        .HasColumnName("needle_gauge_mm");
+
+                    b.Property<int>("NeedleLengthMm")
+                        .HasColumnType("integer")
+                        .HasColumnName("needle_length_mm");
+
+                    b.Property<DateTimeOffset>("PerformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("performed_at");
+
+                    b.Property<string>("Sites")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sites");
+
+                    b.Property<string>("Technique")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("technique");
+
+                    b.Property<Guid>("TreatmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("treatment_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PerformedBy", "PtClinic.Domain.Treatment.DryNeedlingProcedure.PerformedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("performed_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("performed_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_dry_needling_procedures");
+
+                    b.HasIndex("TreatmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dry_needling_procedures_treatment_id");
+
+                    b.ToTable("dry_needling_procedures", null, t =>
+                        {
+                            t.HasComment("Dry-needling sessions (FHIR Procedure) with their sites and adverse events; frozen with the visit's treatment.");
+
+                            t.HasCheckConstraint("ck_dry_needling_procedures_needle_count", "needle_count BETWEEN 1 AND 30");
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.PerformedIntervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Billing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("billing");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("CptCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("cpt_code");
+
+                    b.Property<string>("InterventionCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("intervention_code");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("justification");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("PerformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("performed_at");
+
+                    b.Property<Guid>("TreatmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("treatment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performed_interventions");
+
+                    b.HasIndex("TreatmentId")
+                        .HasDatabaseName("ix_performed_interventions_treatment_id");
+
+                    b.ToTable("performed_interventions", null, t =>
+                        {
+                            t.HasComment("Interventions given at a visit with their minutes; frozen with the visit's treatment.");
+
+                            t.HasCheckConstraint("ck_performed_interventions_minutes", "minutes BETWEEN 1 AND 120");
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.VisitTreatment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<DateTimeOffset>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_edited_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "LastEditedBy", "PtClinic.Domain.Treatment.VisitTreatment.LastEditedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("last_edited_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("last_edited_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_treatments");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_visit_treatments_episode_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_treatments_visit_id");
+
+                    b.ToTable("visit_treatments", null, t =>
+                        {
+                            t.HasComment("What a visit performed; a trigger refuses changes once frozen with its signed note.");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Visits.NoteAddendum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2679,6 +2908,43 @@ namespace PtClinic.Migrations.Migrations
                         .HasConstraintName("fk_staff_members_users_id");
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Treatment.DryNeedlingProcedure", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Treatment.VisitTreatment", null)
+                        .WithOne("DryNeedling")
+                        .HasForeignKey("PtClinic.Domain.Treatment.DryNeedlingProcedure", "TreatmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dry_needling_procedures_visit_treatments_treatment_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.PerformedIntervention", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Treatment.VisitTreatment", null)
+                        .WithMany("Interventions")
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_performed_interventions_visit_treatments_treatment_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.VisitTreatment", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_treatments_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Visits.Visit", null)
+                        .WithOne()
+                        .HasForeignKey("PtClinic.Domain.Treatment.VisitTreatment", "VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_treatments_visits_visit_id");
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Visits.NoteAddendum", b =>
                 {
                     b.HasOne("PtClinic.Domain.Visits.VisitNote", null)
@@ -2751,6 +3017,13 @@ namespace PtClinic.Migrations.Migrations
             modelBuilder.Entity("PtClinic.Domain.Staff.StaffMember", b =>
                 {
                     b.Navigation("Credentials");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.VisitTreatment", b =>
+                {
+                    b.Navigation("DryNeedling");
+
+                    b.Navigation("Interventions");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Visits.VisitNote", b =>

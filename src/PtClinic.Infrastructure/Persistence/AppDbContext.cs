@@ -91,6 +91,12 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
 
+    public DbSet<VisitTreatment> VisitTreatments => Set<VisitTreatment>();
+
+    public DbSet<PerformedIntervention> PerformedInterventions => Set<PerformedIntervention>();
+
+    public DbSet<DryNeedlingProcedure> DryNeedlingProcedures => Set<DryNeedlingProcedure>();
+
     public DbSet<Muscle> Muscles => Set<Muscle>();
 
     public DbSet<CatalogIntervention> CatalogInterventions => Set<CatalogIntervention>();

@@ -58,6 +58,12 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
 
+    public DbSet<VisitTreatment> VisitTreatments => db.VisitTreatments;
+
+    public DbSet<PerformedIntervention> PerformedInterventions => db.PerformedInterventions;
+
+    public DbSet<DryNeedlingProcedure> DryNeedlingProcedures => db.DryNeedlingProcedures;
+
     public DbSet<Muscle> Muscles => db.Muscles;
 
     public DbSet<CatalogIntervention> CatalogInterventions => db.CatalogInterventions;

@@ -59,6 +59,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
         SeedEllensHamstring(ellen, therapist, now);
         SeedGretasDischargedBack(greta, therapist, now);
+        await DemoTreatment.SeedEllensTreatmentAsync(db, ellen, therapist, Day(now, 0), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -137,7 +138,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             "Better: NPRS 4/10 at worst, tightness only after long meetings. Doing the stretches most days.",
             "Nodule smaller and less tender (4/10 on pressure, was 7). Active SLR 65° left.",
             "Improving trigger point; flexibility deficit narrowing.",
-            "Continue home program; add glute bridges 3 × 12. Dry needling next visit if still tender (consent on file)."));
+            "Dry needling to the left biceps femoris knot today (consent on file); minor bruise, settled with pressure. Continue home program; add glute bridges 3 × 12."));
         DemoPlans.SignEllensPlan(db, episode, therapist, opened.AddMinutes(70));
     }
 

@@ -144,8 +144,9 @@ public sealed partial class DemoClinicSeeder(
     }
 
     /// <summary>
-    /// Both therapists hold a current dry-needling certificate; Maya's first-aid certificate ran out
-    /// two months ago, so the staff page has an expired credential to show.
+    /// Maya holds a current dry-needling certificate and Jonas one that ran out three months ago, so
+    /// dry needling is refused to him with its own message; Maya's first-aid certificate ran out two
+    /// months ago, so the staff page has expired credentials to show.
     /// </summary>
     private async Task SeedCredentialsAsync(CancellationToken cancellationToken)
     {
@@ -166,7 +167,7 @@ public sealed partial class DemoClinicSeeder(
 
         var jonas = await MemberAsync(DemoClinic.SecondTherapist, cancellationToken);
         jonas.AddCredential(CredentialKind.DryNeedlingCertification, "Acupuncture Association of Chartered Physiotherapists", "AACP-DN-31877",
-            today.AddMonths(-5), today.AddMonths(31), today, now);
+            today.AddMonths(-39), today.AddMonths(-3), today, now);
         jonas.AddCredential(CredentialKind.ProfessionalLicence, "Health and Care Professions Council", "PH118760",
             today.AddYears(-3), today.AddMonths(9), today, now);
         await db.SaveChangesAsync(cancellationToken);

@@ -44,6 +44,13 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(2);
         (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(3);
         (await App.ReadAsync(db => db.CauseDecisions.IgnoreQueryFilters().CountAsync(d => d.Verdict == HypothesisVerdict.Confirmed))).ShouldBe(3);
+        // What her signed visits performed froze with them: a dry-needling session with a minor bruise, interventions with minutes.
+        (await App.ReadAsync(db => db.VisitTreatments.IgnoreQueryFilters().CountAsync(t => t.FrozenAt != null))).ShouldBe(2);
+        (await App.ReadAsync(db => db.PerformedInterventions.IgnoreQueryFilters().CountAsync())).ShouldBe(6);
+        var needling = await App.ReadAsync(db => db.DryNeedlingProcedures.IgnoreQueryFilters().SingleAsync());
+        needling.AdverseEvents.Single().ShouldSatisfyAllConditions(
+            e => e.Kind.ShouldBe(PtClinic.Domain.Treatment.AdverseEventKind.Bruising),
+            e => e.Severity.ShouldBe(PtClinic.Domain.Treatment.AdverseEventSeverity.Minor));
         var ellensEpisode = await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().Select(a => a.EpisodeId).Distinct().SingleAsync());
         var progress = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new GetEpisodeProgressQuery(ellensEpisode))).Value;
         progress.Measures.Select(m => (m.Abbreviation, m.Baseline, m.Latest, m.ReachesMcid)).ShouldBe(
@@ -63,7 +70,7 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task The_demo_staff_have_titles_two_therapists_can_cover_and_one_credential_has_expired()
+    public async Task The_demo_staff_have_titles_two_therapists_can_cover_and_the_second_therapists_dry_needling_credential_has_expired()
     {
         await App.SeedDemoClinicAsync();
         await App.SeedDemoClinicAsync();
@@ -78,8 +85,8 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         var jonas = roster.Members.Single(m => m.Email == DemoClinic.SecondTherapist.Email);
         maya.Credentials.ShouldContain(c => c.Kind == CredentialKind.DryNeedlingCertification && !c.IsExpired);
         maya.Credentials.Count(c => c.IsExpired).ShouldBe(1);
-        jonas.Credentials.ShouldContain(c => c.Kind == CredentialKind.DryNeedlingCertification && !c.IsExpired);
-        jonas.Credentials.ShouldNotContain(c => c.IsExpired);
+        jonas.Credentials.ShouldContain(c => c.Kind == CredentialKind.DryNeedlingCertification && c.IsExpired);
+        jonas.Credentials.Count(c => c.IsExpired).ShouldBe(1);
         (await App.ReadAsync(db => db.StaffCredentials.IgnoreQueryFilters().CountAsync())).ShouldBe(5);
 
         var therapists = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.FrontDesk), new ListStaffQuery(StaffRoles.Therapist))).Value;

@@ -123,8 +123,14 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var decision = CauseDecision.Record(clinicId, episode.Id, visit.Id,
             HypothesisDecision.Confirm(RootCause.MuscleGuarding, "Guarding seen on palpation", therapist, now), []);
         var acknowledgement = ReferralAcknowledgement.Record(clinicId, episode.Id, visit.Id, referral, ReferralAction.Referred, "GP letter", therapist, now);
+        var treatment = VisitTreatment.Start(visit, therapist, now);
+        var eligible = new SafetyContext(MedicalHistory.None, new HashSet<RedFlag>(), TreatmentAreaFindings.None, true, true);
+        treatment.Perform(InterventionCatalog.Find(InterventionCatalog.GluteBridge)!, 20, null, null, eligible, therapist, now);
+        treatment.RecordDryNeedling(InterventionCatalog.Find(InterventionCatalog.DryNeedling)!, assessment.Knots,
+            [.. assessment.Knots.Select(k => new NeedledKnot(k.Id, true))], new DryNeedlingDetails(1, 0.25m, 40, "LOT-1", DryNeedlingTechnique.Static, null, []),
+            null, eligible, therapist, now);
         var plan = PtClinic.Domain.Plans.PlanOfCare.Start(episode, today, therapist, now);
-        db.AddRange(patient, episode, visit, note, assessment, decision, acknowledgement, plan);
+        db.AddRange(patient, episode, visit, note, assessment, decision, acknowledgement, treatment, plan);
         await db.SaveChangesAsync();
 
         var signer = AppFixture.StaffOf(clinicId, therapist.UserId, StaffRoles.Therapist);

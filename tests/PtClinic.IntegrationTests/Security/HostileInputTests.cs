@@ -23,6 +23,7 @@ using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.IntegrationTests.Features.Episodes;
+using PtClinic.IntegrationTests.Features.Treatment;
 using static PtClinic.IntegrationTests.Security.ScenarioClinic;
 
 namespace PtClinic.IntegrationTests.Security;
@@ -127,6 +128,23 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
                 }));
             },
             async (db, v) => (await PlansAsync(db)).Any(p => p.Content.Items.Any(i => i.Justification == v))),
+        new("RecordPerformedIntervention.Notes", "Notes", "notes", PerformedIntervention.NotesMaxLength, false,
+            async (s, v) => (s.Therapist, new RecordPerformedInterventionCommand(await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, 20, v, null)),
+            async (db, v) => (await db.PerformedInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Notes == v)),
+        new("RecordDryNeedling.LotNumber", "LotNumber", "lot number", DryNeedlingDetails.LotNumberMaxLength, false,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot) ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { LotNumber = v }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.LotNumber == v)),
+        new("RecordDryNeedling.ImmediateResponse", "ImmediateResponse", "immediate response", DryNeedlingDetails.ImmediateResponseMaxLength, true,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot) ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { ImmediateResponse = v }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.ImmediateResponse == v)),
+        new("RecordDryNeedling.AdverseEvents.Description", "AdverseEvents[0].Description", "description", AdverseEvent.DescriptionMaxLength, false,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot)
+                ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { AdverseEvents = [new(AdverseEventKind.Other, AdverseEventSeverity.Minor, v, null)] }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.AdverseEvents.Any(e => e.Description == v))),
+        new("RecordDryNeedling.AdverseEvents.ActionTaken", "AdverseEvents[0].ActionTaken", "action taken", AdverseEvent.ActionTakenMaxLength, false,
+            async (s, v) => await s.EligibleForNeedlingAsync() is var (visit, knot)
+                ? (s.Therapist, TreatmentClinic.Needling(visit, knot) with { AdverseEvents = [new(AdverseEventKind.Bruising, AdverseEventSeverity.Minor, null, v)] }) : default,
+            async (db, v) => (await db.DryNeedlingProcedures.IgnoreQueryFilters().ToListAsync()).Any(p => p.AdverseEvents.Any(e => e.ActionTaken == v))),
         new("AddIntervention.Name", "Intervention.Name", "name", InterventionDefinition.NameMaxLength, false,
             async (s, v) => (s.Admin, new AddInterventionCommand(Exercise(v))),
             async (db, v) => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.Name == v)),
@@ -282,6 +300,11 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         async db => (await PlansAsync(db)).Any(p => p.Content.Goals.Any(g => g.TargetDate == Today.AddDays(daysFromStart))));
 
     private static readonly PlanItemInput Bridge = ReadyPlan.Items[0];
+
+    private static Bound Minutes(int minutes, bool stored) => new($"intervention of {minutes} minutes", "Minutes", stored,
+        async s => (s.Therapist, new RecordPerformedInterventionCommand(await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, minutes, null, null)),
+        async db => await db.PerformedInterventions.IgnoreQueryFilters().AnyAsync(i => i.Minutes == minutes));
+
     private static Bound CatalogSets(int sets, bool stored) => new($"catalog dose of {sets} sets", "Intervention.Dose.Sets", stored,
         async s => (s.Admin, new AddInterventionCommand(Exercise($"Lunges {sets}") with { Dose = new DoseInput(sets, 10, null, null, null, null, null) })),
         async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.Sets == sets));
@@ -301,6 +324,8 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         PlanDose("10800 HoldSeconds", Bridge with { HoldSeconds = 10800 }, false), PlanDose($"{Dose.MaxHoldSeconds} HoldSeconds", Bridge with { HoldSeconds = Dose.MaxHoldSeconds }, true),
         PlanDose("-5 MinutesOn", Bridge with { MinutesOn = -5 }, false), PlanDose("8 DaysPerWeek", Bridge with { DaysPerWeek = 8 }, false),
         GoalDate(-1, false), GoalDate(0, true),
+        Minutes(int.MinValue, false), Minutes(-1, false), Minutes(0, false), Minutes(PerformedIntervention.MinMinutes, true),
+        Minutes(PerformedIntervention.MaxMinutes, true), Minutes(PerformedIntervention.MaxMinutes + 1, false),
         BirthDate(new DateOnly(1, 1, 1), false), BirthDate(new DateOnly(1800, 1, 1), false), BirthDate(new DateOnly(1899, 12, 31), false),
         BirthDate(new DateOnly(1900, 1, 1), true), BirthDate(Today.AddYears(-30), true), BirthDate(Tomorrow, false), BirthDate(DateOnly.MaxValue, false),
         Duration(int.MinValue, false), Duration(-1, false), Duration(0, false), Duration(Visit.MinDurationMinutes - 1, false), Duration(Visit.MinDurationMinutes, true),

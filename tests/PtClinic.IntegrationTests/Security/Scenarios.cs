@@ -20,6 +20,7 @@ using PtClinic.Domain.Staff;
 using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.IntegrationTests.Features.Episodes;
+using PtClinic.IntegrationTests.Features.Treatment;
 using static PtClinic.IntegrationTests.Security.ScenarioClinic;
 
 namespace PtClinic.IntegrationTests.Security;
@@ -143,6 +144,23 @@ public static class Scenarios
         [typeof(StartPlanOfCareCommand)] = async s => new StartPlanOfCareCommand(await s.EpisodeAsync(), Today),
 
         [typeof(ListStaffQuery)] = s => Given(new ListStaffQuery(StaffRoles.Therapist)),
+
+        // Treatment: on a visit checked in with the acting therapist; dry needling with consent and credential on file.
+        [typeof(GetDryNeedlingSafetyQuery)] = async s => new GetDryNeedlingSafetyQuery((await s.KnotAsync()).VisitId),
+        [typeof(GetVisitTreatmentQuery)] = async s => new GetVisitTreatmentQuery((await s.PerformedAsync()).VisitId),
+        [typeof(RecordDryNeedlingCommand)] = async s =>
+        {
+            var (visit, knot) = await s.EligibleForNeedlingAsync();
+            return TreatmentClinic.Needling(visit, knot);
+        },
+        [typeof(RecordPerformedInterventionCommand)] = async s => new RecordPerformedInterventionCommand(
+            await s.CheckedInVisitAsync(), InterventionCatalog.GluteBridge, 20, "3 × 12", null),
+        [typeof(RemoveDryNeedlingCommand)] = async s => new RemoveDryNeedlingCommand(await s.NeedledAsync()),
+        [typeof(RemovePerformedInterventionCommand)] = async s =>
+        {
+            var (visit, performed) = await s.PerformedAsync();
+            return new RemovePerformedInterventionCommand(visit, performed);
+        },
 
         // Visits.
         [typeof(AddNoteAddendumCommand)] = async s => new AddNoteAddendumCommand(await s.SignedVisitAsync(), "Forgot: pain 6/10 after running"),

@@ -57,6 +57,12 @@ public interface IAppDbContext
     /// <summary>Plan-of-care versions; a signed one is never updated (the database refuses it).</summary>
     DbSet<PlanOfCare> PlansOfCare { get; }
 
+    DbSet<VisitTreatment> VisitTreatments { get; }
+
+    DbSet<PerformedIntervention> PerformedInterventions { get; }
+
+    DbSet<DryNeedlingProcedure> DryNeedlingProcedures { get; }
+
     /// <summary>Reference data, the same for every clinic.</summary>
     DbSet<Muscle> Muscles { get; }
 

@@ -25,6 +25,8 @@ public static class AuditPolicy
         typeof(GetEpisodeProgressQuery),
         typeof(GetVisitNoteQuery),
         typeof(GetVisitAssessmentQuery),
+        typeof(Features.Treatment.GetVisitTreatmentQuery),
+        typeof(Features.Treatment.GetDryNeedlingSafetyQuery),
         typeof(GetPatientAuditHistoryQuery),
         typeof(Features.Plans.GetPlanOfCareQuery),
     };

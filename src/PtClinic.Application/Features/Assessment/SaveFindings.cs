@@ -51,6 +51,9 @@ public sealed record FindingsInput
 
     public IReadOnlyList<RedFlag> RedFlags { get; init; } = [];
 
+    /// <summary>Infection, broken skin or acute inflammation at the area to be treated: the safety rules read them.</summary>
+    public TreatmentAreaFindings TreatmentArea { get; init; } = TreatmentAreaFindings.None;
+
     public Findings ToFindings()
     {
         var pain = new PainFindings(PainNow, PainBest24Hours, PainWorst24Hours, Aggravating, Easing);
@@ -67,6 +70,7 @@ public sealed record FindingsInput
             Posture = new HashSet<PostureObservation>(Posture),
             MuscleGuarding = MuscleGuardingObserved is { } observed ? new MuscleGuardingFinding(observed, MuscleGuardingNote) : null,
             RedFlags = new HashSet<RedFlag>(RedFlags),
+            TreatmentArea = TreatmentArea ?? TreatmentAreaFindings.None,
         };
     }
 
@@ -91,6 +95,7 @@ public sealed record FindingsInput
         MuscleGuardingObserved = findings.MuscleGuarding?.Observed,
         MuscleGuardingNote = findings.MuscleGuarding?.Note,
         RedFlags = [.. findings.RedFlags.Order()],
+        TreatmentArea = findings.TreatmentArea,
     };
 }
 

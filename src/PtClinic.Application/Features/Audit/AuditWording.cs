@@ -18,6 +18,8 @@ public static class AuditWording
         ["GetEpisodeProgressQuery"] = "Opened an episode's progress",
         ["GetVisitNoteQuery"] = "Opened a visit note",
         ["GetVisitAssessmentQuery"] = "Opened a visit's assessment",
+        ["GetVisitTreatmentQuery"] = "Opened a visit's treatment",
+        ["GetDryNeedlingSafetyQuery"] = "Checked whether dry needling is safe",
         ["GetPatientAuditHistoryQuery"] = "Looked at this audit history",
         ["SignVisitNoteCommand"] = "Signed a visit note",
         ["SaveNoteDraftCommand"] = "Saved a note draft",

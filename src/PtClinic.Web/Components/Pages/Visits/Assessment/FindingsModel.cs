@@ -43,6 +43,12 @@ public sealed class FindingsModel
 
     public HashSet<RedFlag> RedFlags { get; } = [];
 
+    public bool LocalInfection { get; set; }
+
+    public bool BrokenSkin { get; set; }
+
+    public bool AcuteInflammation { get; set; }
+
     public static FindingsModel From(FindingsInput input)
     {
         var model = new FindingsModel
@@ -59,6 +65,9 @@ public sealed class FindingsModel
             DietMostlyProcessed = input.DietMostlyProcessed,
             GuardingObserved = input.MuscleGuardingObserved,
             GuardingNote = input.MuscleGuardingNote,
+            LocalInfection = input.TreatmentArea.LocalInfection,
+            BrokenSkin = input.TreatmentArea.BrokenSkin,
+            AcuteInflammation = input.TreatmentArea.AcuteInflammation,
         };
         foreach (var rom in input.RangeOfMotion)
         {
@@ -103,5 +112,6 @@ public sealed class FindingsModel
         MuscleGuardingObserved = GuardingObserved,
         MuscleGuardingNote = GuardingNote,
         RedFlags = [.. RedFlags.Order()],
+        TreatmentArea = new TreatmentAreaFindings { LocalInfection = LocalInfection, BrokenSkin = BrokenSkin, AcuteInflammation = AcuteInflammation },
     };
 }
