@@ -39,6 +39,29 @@ internal static class PlanReading
             : Error.NotFound("Episode");
 
     /// <summary>The latest visit of the episode that has an assessment: its findings and knots are the plan's picture of now.</summary>
+    /// <summary>
+    /// The plan a command changes, as the page holds it: of this episode, the episode not discharged,
+    /// and the version on screen (another tab's save in between is a Conflict).
+    /// </summary>
+    public static async Task<Result<PlanOfCare>> PlanToChangeAsync(
+        this IAppDbContext db, Guid episodeId, Guid planId, uint version, CancellationToken cancellationToken)
+    {
+        var plan = await db.PlansOfCare.FirstOrDefaultAsync(p => p.Id == planId && p.EpisodeId == episodeId, cancellationToken);
+        if (plan is null)
+        {
+            return Error.NotFound("Plan of care");
+        }
+
+        var episode = await db.EpisodeAsync(plan.EpisodeId, cancellationToken);
+        if (!episode.IsSuccess)
+        {
+            return episode.Error;
+        }
+
+        episode.Value.EnsureNotDischarged();
+        return plan.Version == version ? plan : Error.Conflict(ConflictMessage);
+    }
+
     public static async Task<VisitAssessment?> LatestAssessmentAsync(this IAppDbContext db, Guid episodeId, CancellationToken cancellationToken) =>
         await (
                 from a in db.VisitAssessments.AsNoTracking().Include(a => a.Knots)

@@ -90,23 +90,13 @@ public sealed class SavePlanDraftHandler(IAppDbContext db, ICurrentUser currentU
 {
     public async ValueTask<Result<PlanSaved>> Handle(SavePlanDraftCommand command, CancellationToken cancellationToken)
     {
-        var plan = await db.PlansOfCare.FirstOrDefaultAsync(p => p.Id == command.PlanId && p.EpisodeId == command.EpisodeId, cancellationToken);
-        if (plan is null)
+        var loaded = await db.PlanToChangeAsync(command.EpisodeId, command.PlanId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("Plan of care");
+            return loaded.Error;
         }
 
-        var episode = await db.EpisodeAsync(plan.EpisodeId, cancellationToken);
-        if (!episode.IsSuccess)
-        {
-            return episode.Error;
-        }
-
-        episode.Value.EnsureNotDischarged();
-        if (plan.Version != command.Version)
-        {
-            return Error.Conflict(PlanReading.ConflictMessage);
-        }
+        var plan = loaded.Value;
 
         var latest = await db.LatestAssessmentAsync(plan.EpisodeId, cancellationToken);
         var safety = await db.SafetyContextAsync(plan.PatientId, latest, cancellationToken);

@@ -11,17 +11,7 @@ internal sealed class CatalogInterventionConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("catalog_interventions", t => t.HasComment("The seeded intervention catalog (InterventionCatalog.All); clinics edit it through clinic_interventions."));
         builder.HasKey(i => i.Code);
-        builder.Property(i => i.Code).HasMaxLength(InterventionDefinition.CodeMaxLength);
-        builder.Property(i => i.Name).HasMaxLength(InterventionDefinition.NameMaxLength);
-        builder.Property(i => i.Category).HasConversion<string>().HasMaxLength(32);
-        builder.Property(i => i.Performer).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.DefaultDose).HasColumnType("jsonb").HasConversion(InterventionJson.DoseConverter, InterventionJson.DoseComparer);
-        builder.Property(i => i.PatientWording).HasMaxLength(InterventionDefinition.PatientWordingMaxLength);
-        builder.Property(i => i.Precautions).HasMaxLength(InterventionDefinition.PrecautionsMaxLength);
-        builder.Property(i => i.Contraindications).HasColumnType("jsonb")
-            .HasConversion(InterventionJson.ContraindicationsConverter, InterventionJson.ContraindicationsComparer);
-        builder.Property(i => i.Billing).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.CptCode).HasMaxLength(InterventionDefinition.CptCodeMaxLength);
+        InterventionColumns.Configure(builder);
         builder.Ignore(i => i.Definition);
         builder.HasData(CatalogIntervention.Seed());
     }
@@ -33,21 +23,35 @@ internal sealed class ClinicInterventionConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("clinic_interventions", t => t.HasComment("A clinic's own exercises and its edits of seeded entries; retired, never deleted."));
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property(i => i.Code).HasMaxLength(InterventionDefinition.CodeMaxLength);
+        InterventionColumns.Configure(builder);
         builder.HasIndex(i => new { i.ClinicId, i.Code }).IsUnique();
-        builder.Property(i => i.Name).HasMaxLength(InterventionDefinition.NameMaxLength);
-        builder.Property(i => i.Category).HasConversion<string>().HasMaxLength(32);
-        builder.Property(i => i.Performer).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.DefaultDose).HasColumnType("jsonb").HasConversion(InterventionJson.DoseConverter, InterventionJson.DoseComparer);
-        builder.Property(i => i.PatientWording).HasMaxLength(InterventionDefinition.PatientWordingMaxLength);
-        builder.Property(i => i.Precautions).HasMaxLength(InterventionDefinition.PrecautionsMaxLength);
-        builder.Property(i => i.Contraindications).HasColumnType("jsonb")
-            .HasConversion(InterventionJson.ContraindicationsConverter, InterventionJson.ContraindicationsComparer);
-        builder.Property(i => i.Billing).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.CptCode).HasMaxLength(InterventionDefinition.CptCodeMaxLength);
         builder.ComplexProperty(i => i.ChangedBy, StaffRefColumns.Configure);
         builder.Property(i => i.Version).IsRowVersion();
         builder.Ignore(i => i.Definition);
         builder.Ignore(i => i.IsRetired);
+    }
+}
+
+/// <summary>
+/// The columns a catalog entry has, seeded or the clinic's own: the two tables share one shape, so
+/// what an entry holds is stored the same way in both (by property name: the classes differ).
+/// </summary>
+internal static class InterventionColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        builder.Property<string>(nameof(InterventionDefinition.Code)).HasMaxLength(InterventionDefinition.CodeMaxLength);
+        builder.Property<string>(nameof(InterventionDefinition.Name)).HasMaxLength(InterventionDefinition.NameMaxLength);
+        builder.Property<InterventionCategory>(nameof(InterventionDefinition.Category)).HasConversion<string>().HasMaxLength(32);
+        builder.Property<Performer>(nameof(InterventionDefinition.Performer)).HasConversion<string>().HasMaxLength(16);
+        builder.Property<Dose>(nameof(InterventionDefinition.DefaultDose)).HasColumnType("jsonb")
+            .HasConversion(InterventionJson.DoseConverter, InterventionJson.DoseComparer);
+        builder.Property<string>(nameof(InterventionDefinition.PatientWording)).HasMaxLength(InterventionDefinition.PatientWordingMaxLength);
+        builder.Property<string>(nameof(InterventionDefinition.Precautions)).HasMaxLength(InterventionDefinition.PrecautionsMaxLength);
+        builder.Property<IReadOnlyList<InterventionContraindication>>(nameof(InterventionDefinition.Contraindications)).HasColumnType("jsonb")
+            .HasConversion(InterventionJson.ContraindicationsConverter, InterventionJson.ContraindicationsComparer);
+        builder.Property<BillingKind>(nameof(InterventionDefinition.Billing)).HasConversion<string>().HasMaxLength(16);
+        builder.Property<string?>(nameof(InterventionDefinition.CptCode)).HasMaxLength(InterventionDefinition.CptCodeMaxLength);
     }
 }
