@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace PtClinic.EndToEndTests.Infrastructure;
 
@@ -44,7 +45,17 @@ public sealed class DatabaseProxy : IAsyncDisposable
         _links.Clear();
     }
 
-    public void Restore() => _cutOff = false;
+    /// <summary>
+    /// Lets connections through again, and empties the app's connection pools: a connection the cut
+    /// dropped mid-message stays in the pool looking open (Npgsql finds out only when it next uses
+    /// it, sometimes as a protocol error), and the tests are about what the app does once the
+    /// database is back, not about which stale connection a request happens to draw.
+    /// </summary>
+    public void Restore()
+    {
+        NpgsqlConnection.ClearAllPools();
+        _cutOff = false;
+    }
 
     public async ValueTask DisposeAsync()
     {
