@@ -352,6 +352,7 @@ cmd_test() {
   dotnet build "$SOLUTION" -c Release -warnaserror -nologo || die "the build failed"
   run_tests
   count_results
+  list_failures
   if ((FAILED > 0)); then
     exit 1
   fi
@@ -447,6 +448,26 @@ count_results() {
     counted_as_failure "dotnet test exited with code $TESTS_RC"
   fi
   return 0
+}
+
+# The failed tests by name, each with the first lines of its message, just above the last line,
+# so a CI log cut to its tail still says what failed (the full story is in the report and log).
+list_failures() {
+  ((FAILED > 0)) || return 0
+  local report
+  for report in "$RESULTS_DIR"/*.xml; do
+    [[ -e $report ]] || continue
+    perl -0777 -ne '
+      while (/<test [^>]*?name="([^"]*)"[^>]*?result="Fail"[^>]*>(.*?)<\/test>/sg) {
+        my ($name, $body) = ($1, $2);
+        my ($message) = $body =~ /<message>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?<\/message>/s;
+        $message //= "";
+        $message =~ s/&lt;/</g; $message =~ s/&gt;/>/g; $message =~ s/&quot;/"/g; $message =~ s/&amp;/&/g;
+        my @lines = grep { /\S/ } split /\n/, $message;
+        print "failed: $name\n";
+        print "    $_\n" for @lines[0 .. ($#lines < 5 ? $#lines : 5)];
+      }' "$report" >&2
+  done
 }
 
 # ---------------------------------------------------------------- benchmarks
