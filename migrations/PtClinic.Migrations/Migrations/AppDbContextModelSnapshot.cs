@@ -338,6 +338,67 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Assessment.KnotAbsence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("MuscleCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("muscle_code");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("side");
+
+                    b.Property<DateTimeOffset>("VisitStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visit_starts_at");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knot_absences");
+
+                    b.HasIndex("MuscleCode")
+                        .HasDatabaseName("ix_knot_absences_muscle_code");
+
+                    b.HasIndex("AssessmentId", "MuscleCode", "Side", "Zone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knot_absences_assessment_id_muscle_code_side_zone");
+
+                    b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt")
+                        .HasDatabaseName("ix_knot_absences_patient_id_muscle_code_side_zone_visit_starts");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId" });
+
+                    b.ToTable("knot_absences", null, t =>
+                        {
+                            t.HasComment("Tracked knot sites palpated at a visit and not found; frozen with their assessment.");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Assessment.KnotFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -366,6 +427,10 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("character varying(48)")
                         .HasColumnName("muscle_code");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
                     b.Property<decimal?>("PressurePainThreshold")
                         .HasPrecision(4, 1)
                         .HasColumnType("numeric(4,1)")
@@ -390,6 +455,10 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("tenderness");
 
+                    b.Property<DateTimeOffset>("VisitStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visit_starts_at");
+
                     b.Property<string>("Zone")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -405,6 +474,11 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("AssessmentId", "MuscleCode", "Side", "Zone")
                         .IsUnique()
                         .HasDatabaseName("ix_knot_findings_assessment_id_muscle_code_side_zone");
+
+                    b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt")
+                        .HasDatabaseName("ix_knot_findings_patient_id_muscle_code_side_zone_visit_starts");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "Tenderness", "SizeMm", "IsActive" });
 
                     b.ToTable("knot_findings", null, t =>
                         {
@@ -455,6 +529,10 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
+                    b.Property<DateTimeOffset>("VisitStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visit_starts_at");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "LastEditedBy", "PtClinic.Domain.Assessment.VisitAssessment.LastEditedBy#StaffRef", b1 =>
                         {
                             b1.IsRequired();
@@ -475,6 +553,10 @@ namespace PtClinic.Migrations.Migrations
 
                     b.HasIndex("EpisodeId")
                         .HasDatabaseName("ix_visit_assessments_episode_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_visit_assessments_patient_id_unsigned")
+                        .HasFilter("frozen_at IS NULL");
 
                     b.HasIndex("VisitId")
                         .IsUnique()
@@ -805,6 +887,112 @@ namespace PtClinic.Migrations.Migrations
                         .HasDatabaseName("ix_episodes_clinic_id_therapist_id_status");
 
                     b.ToTable("episodes", (string)null);
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Knots.KnotSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Assessments")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessments");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<int>("DaysPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_present");
+
+                    b.Property<int?>("DaysToLastRecurrence")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_to_last_recurrence");
+
+                    b.Property<DateOnly>("FirstSeenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_seen_on");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<DateOnly>("LastAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_assessed_on");
+
+                    b.Property<DateOnly?>("LastResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_resolved_on");
+
+                    b.Property<int?>("LatestTenderness")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_tenderness");
+
+                    b.Property<string>("MuscleCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("muscle_code");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int>("PresentInARow")
+                        .HasColumnType("integer")
+                        .HasColumnName("present_in_a_row");
+
+                    b.Property<DateOnly?>("PresentSince")
+                        .HasColumnType("date")
+                        .HasColumnName("present_since");
+
+                    b.Property<int>("RecurrenceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("recurrence_count");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TrendChange")
+                        .HasColumnType("integer")
+                        .HasColumnName("trend_change");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knot_sites");
+
+                    b.HasIndex("MuscleCode")
+                        .HasDatabaseName("ix_knot_sites_muscle_code");
+
+                    b.HasIndex("PatientId", "MuscleCode", "Side", "Zone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knot_sites_patient_id_muscle_code_side_zone");
+
+                    b.ToTable("knot_sites", null, t =>
+                        {
+                            t.HasComment("Each patient's tracked knot sites (FHIR BodyStructure) and their state, derived from the signed notes; rebuilt from them at any time.");
+                        });
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Outcomes.RecordedOutcome", b =>
@@ -2740,6 +2928,30 @@ namespace PtClinic.Migrations.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Assessment.KnotAbsence", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Assessment.VisitAssessment", null)
+                        .WithMany("Absences")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_absences_visit_assessments_assessment_id");
+
+                    b.HasOne("PtClinic.Domain.Anatomy.Muscle", null)
+                        .WithMany()
+                        .HasForeignKey("MuscleCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_absences_muscles_muscle_code");
+
+                    b.HasOne("PtClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_absences_patients_patient_id");
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Assessment.KnotFinding", b =>
                 {
                     b.HasOne("PtClinic.Domain.Assessment.VisitAssessment", null)
@@ -2755,6 +2967,13 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_knot_findings_muscles_muscle_code");
+
+                    b.HasOne("PtClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_findings_patients_patient_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Assessment.VisitAssessment", b =>
@@ -2792,6 +3011,23 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_episodes_patients_patient_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Knots.KnotSite", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Anatomy.Muscle", null)
+                        .WithMany()
+                        .HasForeignKey("MuscleCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_sites_muscles_muscle_code");
+
+                    b.HasOne("PtClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knot_sites_patients_patient_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Outcomes.RecordedOutcome", b =>
@@ -3004,6 +3240,8 @@ namespace PtClinic.Migrations.Migrations
 
             modelBuilder.Entity("PtClinic.Domain.Assessment.VisitAssessment", b =>
                 {
+                    b.Navigation("Absences");
+
                     b.Navigation("Knots");
 
                     b.Navigation("Outcomes");

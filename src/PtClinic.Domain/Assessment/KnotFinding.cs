@@ -1,6 +1,7 @@
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 
 namespace PtClinic.Domain.Assessment;
 
@@ -62,6 +63,12 @@ public sealed class KnotFinding : ITenantOwned
 
     public Guid AssessmentId { get; private set; }
 
+    /// <summary>The patient, copied from the assessment: the knot history is read by patient and site.</summary>
+    public Guid PatientId { get; private set; }
+
+    /// <summary>When the visit began, copied from it so the history is ordered without a join.</summary>
+    public DateTimeOffset VisitStartsAt { get; private set; }
+
     /// <summary>The catalog muscle (<see cref="Muscle.Code"/>).</summary>
     public string MuscleCode { get; private set; }
 
@@ -81,7 +88,29 @@ public sealed class KnotFinding : ITenantOwned
 
     public IReadOnlyList<ReferredPainArea> ReferredPain { get; private set; }
 
+    public KnotSiteKey Site => new(MuscleCode, Side, Zone);
+
     internal static KnotFinding Record(VisitAssessment assessment, string muscleCode, BodySide side, MuscleZone zone, KnotPresentation presentation, DateTimeOffset at)
+    {
+        EnsureSite(muscleCode, side, zone);
+
+        var knot = new KnotFinding
+        {
+            Id = Guid.CreateVersion7(at),
+            ClinicId = assessment.ClinicId,
+            AssessmentId = assessment.Id,
+            PatientId = assessment.PatientId,
+            VisitStartsAt = assessment.VisitStartsAt,
+            MuscleCode = muscleCode,
+            Side = side,
+            Zone = zone,
+        };
+        knot.Present(presentation);
+        return knot;
+    }
+
+    /// <summary>A site is a catalog muscle, the left or right side, and one of its thirds.</summary>
+    internal static void EnsureSite(string muscleCode, BodySide side, MuscleZone zone)
     {
         if (MuscleCatalog.All.All(m => m.Code != muscleCode))
         {
@@ -97,18 +126,6 @@ public sealed class KnotFinding : ITenantOwned
         {
             throw new DomainException("Name the third of the muscle the knot is in.");
         }
-
-        var knot = new KnotFinding
-        {
-            Id = Guid.CreateVersion7(at),
-            ClinicId = assessment.ClinicId,
-            AssessmentId = assessment.Id,
-            MuscleCode = muscleCode,
-            Side = side,
-            Zone = zone,
-        };
-        knot.Present(presentation);
-        return knot;
     }
 
     internal void Present(KnotPresentation presentation)

@@ -1,6 +1,7 @@
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Visits;
 
@@ -14,6 +15,7 @@ namespace PtClinic.Domain.Assessment;
 public sealed class VisitAssessment : ITenantOwned
 {
     private readonly List<KnotFinding> _knots = [];
+    private readonly List<KnotAbsence> _absences = [];
     private readonly List<RecordedOutcome> _outcomes = [];
 
     private VisitAssessment()
@@ -32,9 +34,15 @@ public sealed class VisitAssessment : ITenantOwned
 
     public Guid PatientId { get; private set; }
 
+    /// <summary>When the visit began: the date its knots and absences are filed under in the patient's history.</summary>
+    public DateTimeOffset VisitStartsAt { get; private set; }
+
     public Findings Findings { get; private set; }
 
     public IReadOnlyCollection<KnotFinding> Knots => _knots;
+
+    /// <summary>Tracked sites palpated at this visit and not found.</summary>
+    public IReadOnlyCollection<KnotAbsence> Absences => _absences;
 
     public IReadOnlyCollection<RecordedOutcome> Outcomes => _outcomes;
 
@@ -60,6 +68,7 @@ public sealed class VisitAssessment : ITenantOwned
             VisitId = visit.Id,
             EpisodeId = visit.EpisodeId,
             PatientId = visit.PatientId,
+            VisitStartsAt = visit.StartsAt,
             LastEditedBy = author,
             LastEditedAt = at,
         };
@@ -100,6 +109,8 @@ public sealed class VisitAssessment : ITenantOwned
         }
 
         var knot = KnotFinding.Record(this, muscleCode, side, zone, presentation, at);
+        // Found after all: the site is present today, no longer absent.
+        _absences.RemoveAll(a => a.Site == knot.Site);
         _knots.Add(knot);
         Touch(editor, at);
         return knot;
@@ -117,6 +128,40 @@ public sealed class VisitAssessment : ITenantOwned
     {
         EnsureOpen();
         _knots.Remove(Knot(knotId));
+        Touch(editor, at);
+    }
+
+    /// <summary>
+    /// Records that a site was palpated today and the knot was not there. Which sites may be
+    /// marked absent (those tracked for the patient) is the application's to check; here, a site
+    /// cannot be both found and absent at one visit.
+    /// </summary>
+    public void MarkAbsent(KnotSiteKey site, StaffRef editor, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (_knots.Any(k => k.Site == site))
+        {
+            throw new DomainException("A knot is charted at this site today; remove it first to record the site as absent.");
+        }
+
+        if (_absences.Any(a => a.Site == site))
+        {
+            return;
+        }
+
+        _absences.Add(KnotAbsence.Record(this, site, at));
+        Touch(editor, at);
+    }
+
+    /// <summary>Takes back an absence: the site was not assessed today after all.</summary>
+    public void ClearAbsence(KnotSiteKey site, StaffRef editor, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (_absences.RemoveAll(a => a.Site == site) == 0)
+        {
+            throw new DomainException("This site is not recorded as absent today.");
+        }
+
         Touch(editor, at);
     }
 

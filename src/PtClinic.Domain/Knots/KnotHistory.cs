@@ -20,7 +20,6 @@ public sealed record KnotTrack(
     int PresentInARow,
     DateOnly FirstSeenOn,
     DateOnly LastAssessedOn,
-    Guid LastAssessedVisitId,
     DateOnly? PresentSince,
     DateOnly? LastResolvedOn,
     int DaysPresent,
@@ -49,7 +48,7 @@ public static class KnotHistory
     public static KnotTrack? Evaluate(KnotSiteKey site, IEnumerable<KnotObservation> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var ordered = history.OrderBy(o => o.VisitStartsAt).ThenBy(o => o.VisitId)
+        var ordered = history.OrderBy(o => o.VisitStartsAt).ThenBy(o => o.AssessmentId)
             .SkipWhile(o => !o.IsPresent).ToList();
         if (ordered.Count == 0)
         {
@@ -123,7 +122,6 @@ public static class KnotHistory
             presentInARow,
             ordered[0].VisitedOn,
             latest.VisitedOn,
-            latest.VisitId,
             state == KnotState.Resolved ? null : runStart,
             lastResolvedOn,
             daysPresent,

@@ -14,9 +14,10 @@ public readonly record struct KnotSiteKey(string MuscleCode, BodySide Side, Musc
 /// visit that did not palpate the site says nothing, and has no observation: "not assessed" is a
 /// gap, never an absence.
 /// </summary>
+/// <param name="AssessmentId">The visit's assessment the observation is part of.</param>
+/// <param name="VisitedOn">The visit's date in the clinic's calendar: days are counted between these.</param>
 public sealed record KnotObservation(
-    Guid VisitId,
-    Guid EpisodeId,
+    Guid AssessmentId,
     DateTimeOffset VisitStartsAt,
     DateOnly VisitedOn,
     bool IsPresent,
@@ -25,9 +26,9 @@ public sealed record KnotObservation(
     bool IsActive,
     bool RefersPain)
 {
-    public static KnotObservation Present(Guid visitId, Guid episodeId, DateTimeOffset startsAt, DateOnly visitedOn, int tenderness, int? sizeMm = null, bool isActive = true, bool refersPain = false) =>
-        new(visitId, episodeId, startsAt, visitedOn, true, tenderness, sizeMm, isActive, refersPain);
+    public static KnotObservation Present(Guid assessmentId, DateTimeOffset startsAt, DateOnly visitedOn, int tenderness, int? sizeMm = null, bool isActive = true, bool refersPain = false) =>
+        new(assessmentId, startsAt, visitedOn, true, tenderness, sizeMm, isActive, refersPain);
 
-    public static KnotObservation Absent(Guid visitId, Guid episodeId, DateTimeOffset startsAt, DateOnly visitedOn) =>
-        new(visitId, episodeId, startsAt, visitedOn, false, null, null, false, false);
+    public static KnotObservation Absent(Guid assessmentId, DateTimeOffset startsAt, DateOnly visitedOn) =>
+        new(assessmentId, startsAt, visitedOn, false, null, null, false, false);
 }

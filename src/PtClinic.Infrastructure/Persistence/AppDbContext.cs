@@ -10,6 +10,7 @@ using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Plans;
@@ -82,6 +83,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VisitAssessment> VisitAssessments => Set<VisitAssessment>();
 
     public DbSet<KnotFinding> KnotFindings => Set<KnotFinding>();
+
+    public DbSet<KnotAbsence> KnotAbsences => Set<KnotAbsence>();
+
+    public DbSet<KnotSite> KnotSites => Set<KnotSite>();
 
     public DbSet<RecordedOutcome> RecordedOutcomes => Set<RecordedOutcome>();
 

@@ -6,6 +6,7 @@ using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Plans;
@@ -49,6 +50,10 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<VisitAssessment> VisitAssessments => db.VisitAssessments;
 
     public DbSet<KnotFinding> KnotFindings => db.KnotFindings;
+
+    public DbSet<KnotAbsence> KnotAbsences => db.KnotAbsences;
+
+    public DbSet<KnotSite> KnotSites => db.KnotSites;
 
     public DbSet<RecordedOutcome> RecordedOutcomes => db.RecordedOutcomes;
 

@@ -5,6 +5,7 @@ using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Plans;
@@ -47,6 +48,11 @@ public interface IAppDbContext
     DbSet<VisitAssessment> VisitAssessments { get; }
 
     DbSet<KnotFinding> KnotFindings { get; }
+
+    DbSet<KnotAbsence> KnotAbsences { get; }
+
+    /// <summary>Each patient's tracked knot sites with their state (kept current when a note is signed).</summary>
+    DbSet<KnotSite> KnotSites { get; }
 
     DbSet<RecordedOutcome> RecordedOutcomes { get; }
 

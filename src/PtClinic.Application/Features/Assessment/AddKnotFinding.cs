@@ -22,10 +22,7 @@ public sealed class AddKnotFindingValidator : AbstractValidator<AddKnotFindingCo
     public AddKnotFindingValidator()
     {
         RuleFor(c => c.VisitId).Identifies("visit");
-        RuleFor(c => c.MuscleCode).SingleLine(Muscle.CodeMaxLength, "the muscle code").Must(code => MuscleCatalog.All.Any(m => m.Code == code))
-            .WithMessage("Choose a muscle of the catalog.");
-        RuleFor(c => c.Side).Must(side => side is BodySide.Left or BodySide.Right).WithMessage("Choose the left or right side.");
-        RuleFor(c => c.Zone).OneOf("the third of the muscle");
+        KnotSiteRules.Apply(this, c => c.MuscleCode, c => c.Side, c => c.Zone);
         RuleFor(c => c.Knot).NotNull().WithMessage("Describe the knot.").SetValidator(new KnotInputValidator());
     }
 }

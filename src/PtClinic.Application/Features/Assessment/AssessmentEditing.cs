@@ -54,6 +54,7 @@ internal static class AssessmentEditing
     {
         var assessment = await db.VisitAssessments
             .Include(a => a.Knots)
+            .Include(a => a.Absences)
             .Include(a => a.Outcomes)
             .FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
         if (assessment is not null)

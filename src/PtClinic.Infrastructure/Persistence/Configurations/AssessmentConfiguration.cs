@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
+using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Visits;
 
@@ -18,6 +20,8 @@ internal sealed class VisitAssessmentConfiguration : IEntityTypeConfiguration<Vi
         builder.HasIndex(a => a.VisitId).IsUnique();
         builder.HasOne<EpisodeOfCare>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.EpisodeId);
+        // The knot history leaves out the patient's unsigned assessments: few, found through this.
+        builder.HasIndex(a => a.PatientId).HasFilter("frozen_at IS NULL").HasDatabaseName("ix_visit_assessments_patient_id_unsigned");
         builder.Property(a => a.Findings).HasColumnType("jsonb")
             .HasConversion(FindingsJson.Converter, FindingsJson.Comparer);
         builder.ComplexProperty(a => a.LastEditedBy, StaffRefColumns.Configure);
@@ -26,6 +30,8 @@ internal sealed class VisitAssessmentConfiguration : IEntityTypeConfiguration<Vi
 
         builder.HasMany(a => a.Knots).WithOne().HasForeignKey(k => k.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Knots).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Absences).WithOne().HasForeignKey(k => k.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Absences).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.Outcomes).WithOne().HasForeignKey(o => o.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Outcomes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.ToTable(t => t.HasComment("The structured part of a visit note; a trigger refuses changes once frozen (signed)."));
@@ -45,11 +51,50 @@ internal sealed class KnotFindingConfiguration : IEntityTypeConfiguration<KnotFi
         builder.PrimitiveCollection(k => k.ReferredPain).ElementType(e => e.HasConversion<string>());
         // One knot per site per visit; the site is also what knot tracking across visits keys on.
         builder.HasIndex(k => new { k.AssessmentId, k.MuscleCode, k.Side, k.Zone }).IsUnique();
+        // The knot history is read by patient and site in visit order from this row alone (the
+        // patient and the visit's start are copied onto it), signed or not told by the assessment.
+        builder.HasOne<Patient>().WithMany().HasForeignKey(k => k.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(k => new { k.PatientId, k.MuscleCode, k.Side, k.Zone, k.VisitStartsAt })
+            .IncludeProperties(k => new { k.AssessmentId, k.Tenderness, k.SizeMm, k.IsActive });
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_knot_findings_tenderness", $"tenderness BETWEEN 0 AND {KnotPresentation.MaxTenderness}");
             t.HasComment("Knots charted at a visit; frozen with their assessment.");
         });
+    }
+}
+
+internal sealed class KnotAbsenceConfiguration : IEntityTypeConfiguration<KnotAbsence>
+{
+    public void Configure(EntityTypeBuilder<KnotAbsence> builder)
+    {
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.MuscleCode).HasMaxLength(Muscle.CodeMaxLength);
+        builder.HasOne<Muscle>().WithMany().HasForeignKey(k => k.MuscleCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(k => k.Side).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Zone).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(k => new { k.AssessmentId, k.MuscleCode, k.Side, k.Zone }).IsUnique();
+        builder.HasOne<Patient>().WithMany().HasForeignKey(k => k.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(k => new { k.PatientId, k.MuscleCode, k.Side, k.Zone, k.VisitStartsAt }).IncludeProperties(k => k.AssessmentId);
+        builder.ToTable(t => t.HasComment("Tracked knot sites palpated at a visit and not found; frozen with their assessment."));
+    }
+}
+
+internal sealed class KnotSiteConfiguration : IEntityTypeConfiguration<KnotSite>
+{
+    public void Configure(EntityTypeBuilder<KnotSite> builder)
+    {
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.HasOne<Patient>().WithMany().HasForeignKey(k => k.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(k => k.MuscleCode).HasMaxLength(Muscle.CodeMaxLength);
+        builder.HasOne<Muscle>().WithMany().HasForeignKey(k => k.MuscleCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(k => k.Side).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Zone).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.State).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(k => new { k.PatientId, k.MuscleCode, k.Side, k.Zone }).IsUnique();
+        builder.Ignore(k => k.Site);
+        builder.Ignore(k => k.Track);
+        builder.ToTable(t => t.HasComment("Each patient's tracked knot sites (FHIR BodyStructure) and their state, derived from the signed notes; rebuilt from them at any time."));
     }
 }
 

@@ -137,16 +137,16 @@ public sealed class KnotHistoryTests
     private static int LeadingAbsences(string history) =>
         history.Split(' ').Where(t => t.Contains(':') && !t.EndsWith('-')).TakeWhile(t => t.EndsWith('A')).Count();
 
-    /// <summary>The history string as the observations a signed visit leaves; episodes get an id each.</summary>
+    /// <summary>The history string as the observations signed visits leave.</summary>
     private static IReadOnlyList<KnotObservation> Parse(string history)
     {
+        // Episodes change nothing in the rules (a knot is the patient's, not the episode's): the
+        // boundary is in the strings to show the scenarios cross it.
         var observations = new List<KnotObservation>();
-        var episode = Guid.NewGuid();
         foreach (var token in history.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (token == "|")
             {
-                episode = Guid.NewGuid();
                 continue;
             }
 
@@ -159,10 +159,10 @@ public sealed class KnotHistoryTests
                 case "-":
                     break;
                 case "A":
-                    observations.Add(KnotObservation.Absent(visit, episode, startsAt, on));
+                    observations.Add(KnotObservation.Absent(visit, startsAt, on));
                     break;
                 default:
-                    observations.Add(KnotObservation.Present(visit, episode, startsAt, on, int.Parse(what)));
+                    observations.Add(KnotObservation.Present(visit, startsAt, on, int.Parse(what)));
                     break;
             }
         }

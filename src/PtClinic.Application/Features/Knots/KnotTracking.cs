@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Domain.Assessment;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Knots;
+
+namespace PtClinic.Application.Features.Knots;
+
+/// <summary>
+/// The one way knot states are read from the signed notes and written to <see cref="KnotSite"/>:
+/// the signing handler, the rebuild and the timeline all go through here, so they cannot disagree.
+/// </summary>
+internal static class KnotTracking
+{
+    /// <summary>
+    /// The patient's signed knot history, oldest first, from the finding and absence rows alone
+    /// (each carries the patient and the visit's start; one index answers it). Unsigned assessments
+    /// are left out by id, as they are few: no join to the assessments or visits.
+    /// </summary>
+    public static async Task<IReadOnlyList<(KnotSiteKey Site, KnotObservation Observation)>> SignedHistoryAsync(
+        this IAppDbContext db, Guid patientId, ClinicCalendar calendar, IReadOnlyCollection<string>? muscles, CancellationToken cancellationToken)
+    {
+        var unsigned = await db.VisitAssessments
+            .Where(a => a.PatientId == patientId && a.FrozenAt == null)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+
+        var found = db.KnotFindings.Where(k => k.PatientId == patientId && !unsigned.Contains(k.AssessmentId));
+        var absent = db.KnotAbsences.Where(k => k.PatientId == patientId && !unsigned.Contains(k.AssessmentId));
+        if (muscles is not null)
+        {
+            found = found.Where(k => muscles.Contains(k.MuscleCode));
+            absent = absent.Where(k => muscles.Contains(k.MuscleCode));
+        }
+
+        // One UNION ALL: both sides project the same columns.
+        var rows = await found
+            .Select(k => new { k.MuscleCode, k.Side, k.Zone, k.AssessmentId, k.VisitStartsAt, IsPresent = true, Tenderness = (int?)k.Tenderness, k.SizeMm, k.IsActive, RefersPain = k.ReferredPain.Count > 0 })
+            .Concat(absent.Select(k => new { k.MuscleCode, k.Side, k.Zone, k.AssessmentId, k.VisitStartsAt, IsPresent = false, Tenderness = (int?)null, SizeMm = (int?)null, IsActive = false, RefersPain = false }))
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (
+            new KnotSiteKey(r.MuscleCode, r.Side, r.Zone),
+            new KnotObservation(r.AssessmentId, r.VisitStartsAt, calendar.DateOf(r.VisitStartsAt), r.IsPresent, r.Tenderness, r.SizeMm, r.IsActive, r.RefersPain)))];
+    }
+
+    /// <summary>What an assessment says about each site it charted or found absent, as its signing will file it.</summary>
+    public static IEnumerable<(KnotSiteKey Site, KnotObservation Observation)> Observations(VisitAssessment assessment, ClinicCalendar calendar)
+    {
+        var on = calendar.DateOf(assessment.VisitStartsAt);
+        foreach (var knot in assessment.Knots)
+        {
+            yield return (knot.Site, KnotObservation.Present(assessment.Id, assessment.VisitStartsAt, on, knot.Tenderness, knot.SizeMm, knot.IsActive, knot.ReferredPain.Count > 0));
+        }
+
+        foreach (var absence in assessment.Absences)
+        {
+            yield return (absence.Site, KnotObservation.Absent(assessment.Id, assessment.VisitStartsAt, on));
+        }
+    }
+
+    /// <summary>
+    /// Writes the tracks to the patient's <see cref="KnotSite"/> rows (starting those not tracked
+    /// yet). With <paramref name="complete"/>, the tracks are the patient's whole history and a
+    /// stored site it no longer gives is removed. Returns how many sites changed.
+    /// </summary>
+    public static async Task<int> StoreAsync(
+        this IAppDbContext db, Guid clinicId, Guid patientId, IReadOnlyList<KnotTrack> tracks, bool complete, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var stored = await db.KnotSites.Where(s => s.PatientId == patientId).ToListAsync(cancellationToken);
+        var bySite = stored.ToDictionary(s => s.Site);
+        var changed = 0;
+        foreach (var track in tracks)
+        {
+            if (bySite.Remove(track.Site, out var site))
+            {
+                changed += site.Apply(track, at) ? 1 : 0;
+            }
+            else
+            {
+                db.KnotSites.Add(KnotSite.Start(clinicId, patientId, track, at));
+                changed++;
+            }
+        }
+
+        if (complete)
+        {
+            db.KnotSites.RemoveRange(bySite.Values);
+            changed += bySite.Count;
+        }
+
+        return changed;
+    }
+}
