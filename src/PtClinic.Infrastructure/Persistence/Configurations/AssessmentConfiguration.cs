@@ -20,8 +20,9 @@ internal sealed class VisitAssessmentConfiguration : IEntityTypeConfiguration<Vi
         builder.HasIndex(a => a.VisitId).IsUnique();
         builder.HasOne<EpisodeOfCare>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.EpisodeId);
-        // The knot history leaves out the patient's unsigned assessments: few, found through this.
-        builder.HasIndex(a => a.PatientId).HasFilter("frozen_at IS NULL").HasDatabaseName("ix_visit_assessments_patient_id_unsigned");
+        // A patient's assessments in visit order, signed or not, from the index alone: the knot
+        // history leaves out the unsigned ones, the timeline lists the signed ones.
+        builder.HasIndex(a => new { a.PatientId, a.VisitStartsAt }).IncludeProperties(a => new { a.FrozenAt, a.EpisodeId, a.VisitId });
         builder.Property(a => a.Findings).HasColumnType("jsonb")
             .HasConversion(FindingsJson.Converter, FindingsJson.Comparer);
         builder.ComplexProperty(a => a.LastEditedBy, StaffRefColumns.Configure);
