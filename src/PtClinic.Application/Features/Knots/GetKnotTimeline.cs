@@ -7,6 +7,7 @@ using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Plans;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Knots;
@@ -111,6 +112,34 @@ public sealed class GetKnotTimelineHandler(IAppDbContext db, ClinicClock clock) 
 internal static class KnotSites
 {
     private static readonly Dictionary<string, Muscle> Muscles = MuscleCatalog.All.ToDictionary(m => m.Code);
+
+    /// <summary>"Left biceps femoris (long head), middle third".</summary>
+    public static string Name(KnotSiteKey site) =>
+        $"{site.Side} {(Muscles.TryGetValue(site.MuscleCode, out var m) ? Lower(m.Name) : site.MuscleCode)}, {Zone(site.Zone)}";
+
+    public static string Zone(MuscleZone zone) => zone switch
+    {
+        MuscleZone.ProximalThird => "upper third",
+        MuscleZone.MiddleThird => "middle third",
+        MuscleZone.DistalThird => "lower third",
+        _ => zone.ToString(),
+    };
+
+    /// <summary>
+    /// The stored flagged sites of each patient given, one query whatever their number (the Today
+    /// list asks for a whole day); a patient without any has an empty list.
+    /// </summary>
+    public static async Task<ILookup<Guid, FlaggedKnotDto>> FlaggedKnotsAsync(this IAppDbContext db, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
+    {
+        var flagged = await db.KnotSites.AsNoTracking()
+            .Where(s => patientIds.Contains(s.PatientId) && s.Flags != KnotFlags.None)
+            .ToListAsync(cancellationToken);
+        return flagged
+            .OrderBy(s => Muscles.TryGetValue(s.MuscleCode, out var m) ? m.SortOrder : int.MaxValue).ThenBy(s => s.Side).ThenBy(s => s.Zone)
+            .ToLookup(s => s.PatientId, s => new FlaggedKnotDto(Name(s.Site), s.State, KnotRules.Describe(s.Track)));
+    }
+
+    private static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <summary>Flagged first, then present before resolved, then down the body chart's muscle order.</summary>
     public static (int, int, int, BodySide, MuscleZone) Order(KnotSiteDto site) =>

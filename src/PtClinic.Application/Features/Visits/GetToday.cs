@@ -4,7 +4,9 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Staff;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
 
@@ -34,7 +36,11 @@ public sealed record TodayVisitDto(
     NoteStatus? NoteStatus,
     bool IsCovering,
     SafetyFlagsDto Safety,
-    string? TherapistName = null);
+    string? TherapistName = null,
+    IReadOnlyList<FlaggedKnotDto>? FlaggedKnots = null);
+
+/// <summary>A knot of the patient that needs more than more of the same, as the day's list names it.</summary>
+public sealed record FlaggedKnotDto(string Site, KnotState State, IReadOnlyList<string> Reasons);
 
 public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, IStaffDirectory staff, ClinicClock clock)
     : IQueryHandler<GetTodayQuery, Result<TodayDto>>
@@ -79,10 +85,12 @@ public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, 
         }
 
         var redFlags = await db.RedFlagsAsync([.. rows.Select(r => (r.Id, r.EpisodeId, r.StartsAt))], cancellationToken);
+        var knots = await db.FlaggedKnotsAsync([.. rows.Select(r => r.PatientId).Distinct()], cancellationToken);
         var visits = rows
             .Select(r => new TodayVisitDto(
                 r.Id, r.PatientId, r.PatientName, r.Mrn, r.StartsAt, r.DurationMinutes, r.Type, r.Status, r.NoteStatus, r.IsCovering,
-                new SafetyFlagsDto(r.MedicalHistory.Describe(), redFlags[r.Id].ThisVisit, redFlags[r.Id].LastSigned)))
+                new SafetyFlagsDto(r.MedicalHistory.Describe(), redFlags[r.Id].ThisVisit, redFlags[r.Id].LastSigned),
+                FlaggedKnots: [.. knots[r.PatientId]]))
             .ToList();
 
         return new TodayDto(day, calendar.ZoneId, visits);
