@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Common.Time;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -36,7 +38,22 @@ public sealed record VisitAssessmentDto(
     IReadOnlyList<HypothesisDto> Hypotheses,
     IReadOnlyList<CauseDecisionDto> Decisions,
     ReferralDto? Referral,
-    IReadOnlyList<string> PsfsBaselineActivities);
+    IReadOnlyList<string> PsfsBaselineActivities,
+    IReadOnlyList<TrackedSiteDto> TrackedSites);
+
+/// <summary>What this visit says about a tracked site: the knot found, absent, or not assessed (no answer).</summary>
+public enum KnotAnswer
+{
+    NotAssessed,
+    Present,
+    Absent,
+}
+
+/// <summary>
+/// One of the patient's tracked knot sites as the follow-up's body chart starts from it: its state
+/// after the signed visits so far, and this visit's answer (with the knot, when found).
+/// </summary>
+public sealed record TrackedSiteDto(KnotSiteDto Site, KnotAnswer Answer, Guid? KnotId);
 
 public sealed record KnotDto(
     Guid Id,
@@ -70,7 +87,7 @@ public sealed record ReferralDto(IReadOnlyList<string> Reasons, ReferralAcknowle
 
 public sealed record ReferralAcknowledgementDto(ReferralAction Action, string Note, string By, DateTimeOffset At);
 
-public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ClinicClock clinicClock)
     : IQueryHandler<GetVisitAssessmentQuery, Result<VisitAssessmentDto>>
 {
     private static readonly Dictionary<string, string> MuscleNames = MuscleCatalog.All.ToDictionary(m => m.Code, m => m.Name);
@@ -87,6 +104,7 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
         var signed = chart.NoteStatus == NoteStatus.Signed;
         var assessment = await db.VisitAssessments.AsNoTracking()
             .Include(a => a.Knots)
+            .Include(a => a.Absences)
             .Include(a => a.Outcomes)
             .FirstOrDefaultAsync(a => a.VisitId == visit.Id, cancellationToken);
         var signedAt = signed
@@ -119,7 +137,28 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
             hypotheses,
             standing,
             await ReferralAsync(visit, findings, scores, cancellationToken),
-            await PsfsBaselineActivitiesAsync(visit.EpisodeId, cancellationToken));
+            await PsfsBaselineActivitiesAsync(visit.EpisodeId, cancellationToken),
+            await TrackedSitesAsync(visit.PatientId, assessment, cancellationToken));
+    }
+
+    /// <summary>The patient's tracked sites, flagged first, each with what this visit says about it.</summary>
+    private async Task<IReadOnlyList<TrackedSiteDto>> TrackedSitesAsync(Guid patientId, VisitAssessment? assessment, CancellationToken cancellationToken)
+    {
+        var stored = await db.KnotSites.AsNoTracking().Where(s => s.PatientId == patientId).ToListAsync(cancellationToken);
+        if (stored.Count == 0)
+        {
+            return [];
+        }
+
+        var describe = await db.KnotDescriberAsync(patientId, clinicClock, cancellationToken);
+        return [.. stored.Select(s => describe(s.Track)).OrderBy(KnotSites.Order).Select(site =>
+        {
+            var knot = assessment?.Knots.FirstOrDefault(k => k.Site == site.Key);
+            var answer = knot is not null ? KnotAnswer.Present
+                : assessment?.Absences.Any(a => a.Site == site.Key) == true ? KnotAnswer.Absent
+                : KnotAnswer.NotAssessed;
+            return new TrackedSiteDto(site, answer, knot?.Id);
+        })];
     }
 
     private static KnotDto ToDto(KnotFinding k) => new(

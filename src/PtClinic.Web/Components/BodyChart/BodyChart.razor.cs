@@ -55,6 +55,16 @@ public sealed partial class BodyChart
     [Parameter]
     public BodyChartSite? SelectedSite { get; set; }
 
+    /// <summary>Thirds filled with a colour of their own, with what it means added to their name (knot states).</summary>
+    [Parameter]
+    public IReadOnlyDictionary<BodyChartSite, (string Colour, string Meaning)>? ZoneMarks { get; set; }
+
+    private string? ZoneStyle(BodyChartSite site) =>
+        ZoneMarks?.TryGetValue(site, out var mark) == true ? $"fill:{mark.Colour};fill-opacity:0.85" : null;
+
+    private string ZoneTitle(ZoneDrawing zone) =>
+        ZoneMarks?.TryGetValue(zone.Site, out var mark) == true ? $"{zone.Label}: {mark.Meaning}" : zone.Label;
+
     /// <summary>How a site reads to a person, e.g. "Biceps femoris (long head), left, middle third".</summary>
     public static string Describe(BodyChartSite site)
     {
