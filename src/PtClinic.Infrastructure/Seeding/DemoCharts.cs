@@ -4,6 +4,7 @@ using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Reasoning;
@@ -27,6 +28,7 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     private const string DanielMrn = "P000102";
     private const string GretaMrn = "P000103";
     private const string RafaelMrn = "P000104";
+    private const string AishaMrn = "P000105";
     private const string BicepsFemoris = "biceps-femoris-long-head";
 
     public async Task SeedHistoryAsync(StaffRef therapist, StaffRef frontDesk, CancellationToken ct)
@@ -59,6 +61,10 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
         SeedEllensHamstring(ellen, therapist, now);
         SeedGretasDischargedBack(greta, therapist, now);
+        var aisha = patients[AishaMrn];
+        aisha.ChangeOccupation("Nurse on twelve-hour shifts; training for a half-marathon");
+        aisha.RecordConsent(ConsentKind.Treatment, Day(now, -60), false, true, null, frontDesk, now.AddDays(-60), Day(now, -60));
+        SeedAishasRecurringKnot(aisha, therapist, now);
         await DemoTreatment.SeedEllensTreatmentAsync(db, ellen, therapist, Day(now, 0), ct);
         await db.SaveChangesAsync(ct);
     }
@@ -112,6 +118,13 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         }
 
         db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
+
+        // Aisha's follow-up: her tracked knots are waiting on the body chart, two of them flagged.
+        var aishasEpisode = episodes.FirstOrDefault(e => e.PatientId == patients[AishaMrn].Id);
+        if (aishasEpisode is not null)
+        {
+            db.Visits.Add(Visit.Schedule(aishasEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(16, 0)), 45, VisitType.FollowUp, now));
+        }
         await db.SaveChangesAsync(ct);
     }
 
@@ -140,6 +153,70 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             "Improving trigger point; flexibility deficit narrowing.",
             "Dry needling to the left biceps femoris knot today (consent on file); minor bruise, settled with pressure. Continue home program; add glute bridges 3 × 12."));
         DemoPlans.SignEllensPlan(db, episode, therapist, opened.AddMinutes(70));
+    }
+
+    /// <summary>
+    /// Knot tracking across episodes: Aisha's left biceps femoris knot eased over four visits and
+    /// resolved, the episode was discharged, and three weeks later it was back (Recurred, and flagged
+    /// for coming back within 30 days); a right calf knot has stayed at the same tenderness for five
+    /// visits (Persisting, flagged for not improving).
+    /// </summary>
+    private void SeedAishasRecurringKnot(Patient aisha, StaffRef therapist, DateTimeOffset now)
+    {
+        var opened = ClinicHours(now, -60, 11);
+        var first = EpisodeOfCare.Open(DemoClinic.Id, aisha.Id, "Left hamstring knot during half-marathon training",
+            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -70), "Self-referral", therapist.UserId, opened, DemoClinic.Calendar.DateOf(opened));
+        db.Episodes.Add(first);
+        (int Day, int? Hamstring, int Calf, string Subjective, string Objective)[] course =
+        [
+            (-60, 7, 5, "Tight, sore spot mid left hamstring since increasing long runs; NPRS 6/10.",
+                "Tender nodule, left biceps femoris middle third (7/10), refers to the back of the knee. Tender right calf band (5/10)."),
+            (-53, 5, 5, "Easier after the release; long run cut to 14 km.", "Left hamstring knot 5/10; calf unchanged 5/10."),
+            (-46, 3, 6, "Only aware of it after night shifts.", "Left hamstring knot 3/10, latent; calf 6/10 after a double shift."),
+            (-39, null, 5, "No hamstring pain this week; ran 16 km.", "No nodule found in the left biceps femoris. Calf 5/10."),
+        ];
+        foreach (var visit in course)
+        {
+            ChartSignedVisit(first, therapist, ClinicHours(now, visit.Day, 11), 45, visit.Day == -60 ? VisitType.InitialEvaluation : VisitType.FollowUp,
+                (assessment, _, by, at) => ChartAishasKnots(assessment, visit.Hamstring, visit.Calf, by, at),
+                new Soap(visit.Subjective, visit.Objective,
+                    visit.Hamstring is null ? "Left hamstring trigger point resolved; right calf unchanged." : "Active trigger point, left biceps femoris, settling.",
+                    "Trigger-point release; home stretches and ball release; calf stretches."));
+        }
+
+        first.Discharge(DischargeReason.GoalsMet, "Hamstring clear; calf to be managed at home with stretches.", unsignedNotes: 0, ClinicHours(now, -37, 9));
+
+        var back = ClinicHours(now, -18, 11);
+        var second = EpisodeOfCare.Open(DemoClinic.Id, aisha.Id, "Left hamstring knot back after returning to 20 km runs",
+            BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -20), "Self-referral", therapist.UserId, back, DemoClinic.Calendar.DateOf(back));
+        db.Episodes.Add(second);
+        ChartSignedVisit(second, therapist, back, 60, VisitType.InitialEvaluation,
+            (assessment, _, by, at) => ChartAishasKnots(assessment, 6, 5, by, at),
+            new Soap("The same spot came back two weeks after going back to 20 km long runs; NPRS 5/10.",
+                "Tender nodule again, left biceps femoris middle third (6/10); right calf band 5/10 as before.",
+                "Recurrent trigger point three weeks after it resolved: load, not release, is the problem.",
+                "Structured program: graded return to running, eccentric hamstring strengthening. Discuss dry needling."));
+    }
+
+    private static void ChartAishasKnots(VisitAssessment assessment, int? hamstring, int calf, StaffRef therapist, DateTimeOffset at)
+    {
+        assessment.RecordFindings(Findings.None with
+        {
+            Pain = new PainFindings(now: hamstring is { } h ? Math.Max(h - 1, 1) : 1, best24Hours: 1, worst24Hours: hamstring ?? 2,
+                aggravating: "Long runs, night shifts on her feet", easing: "Stretching, rest days"),
+        }, therapist, at);
+        if (hamstring is { } tenderness)
+        {
+            assessment.AddKnot(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird,
+                new KnotPresentation(tenderness, null, 10, IsActive: tenderness >= 5, LocalTwitchResponse: false, tenderness >= 5 ? [ReferredPainArea.LowerLeg] : []), therapist, at);
+        }
+        else
+        {
+            assessment.MarkAbsent(new KnotSiteKey(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird), therapist, at);
+        }
+
+        assessment.AddKnot("gastrocnemius", BodySide.Right, MuscleZone.MiddleThird,
+            new KnotPresentation(calf, null, 8, IsActive: false, LocalTwitchResponse: false, []), therapist, at);
     }
 
     private void SeedGretasDischargedBack(Patient greta, StaffRef therapist, DateTimeOffset now)

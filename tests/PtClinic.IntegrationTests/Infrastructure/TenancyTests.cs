@@ -92,7 +92,8 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>
-    /// A row in every clinical table: patient, consent, episode, visit, signed note, addendum; and
+    /// A row in every clinical table: patient, consent, episode, visit, signed note (which tracks
+    /// its knot site), addendum; and
     /// in every administration table: staff member, credential, logo. The note is signed and
     /// amended through the commands: signing is what freezes the assessment.
     /// </summary>
@@ -119,6 +120,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var assessment = VisitAssessment.Start(visit, therapist, now);
         assessment.RecordFindings(Findings.None with { Pain = new PainFindings(now: 6), RedFlags = new HashSet<RedFlag> { RedFlag.NightPain } }, therapist, now);
         assessment.AddKnot("semitendinosus", BodySide.Left, MuscleZone.MiddleThird, new KnotPresentation(6, null, 10, true, false, []), therapist, now);
+        assessment.MarkAbsent(new Domain.Knots.KnotSiteKey("biceps-femoris-long-head", BodySide.Left, MuscleZone.MiddleThird), therapist, now);
         var referral = ReferralRules.Evaluate(assessment.Findings, [6])!;
         var decision = CauseDecision.Record(clinicId, episode.Id, visit.Id,
             HypothesisDecision.Confirm(RootCause.MuscleGuarding, "Guarding seen on palpation", therapist, now), []);

@@ -104,6 +104,29 @@ public sealed class ScenarioClinic
         return (visitId, added.KnotId, added.Saved.Version);
     }
 
+    /// <summary>A knot charted at a visit and the note signed: the site is tracked for the patient.</summary>
+    public async Task<Guid> SignedKnotAsync()
+    {
+        var (visitId, _, _) = await KnotAsync();
+        var saved = await OkAsync(Therapist, new SaveNoteDraftCommand(visitId, null, "Knot in the semitendinosus", null, null, null));
+        (await App.SendAsync(Therapist, new SignVisitNoteCommand(visitId, saved.Version))).Ok();
+        return visitId;
+    }
+
+    /// <summary>A follow-up visit, checked in, of a patient with a tracked knot site: it can say the knot is absent.</summary>
+    public async Task<Guid> FollowUpOfKnotAsync()
+    {
+        await SignedKnotAsync();
+        return await CheckedInVisitAsync();
+    }
+
+    public async Task<(Guid VisitId, uint Version)> AbsentKnotAsync()
+    {
+        var visitId = await FollowUpOfKnotAsync();
+        var saved = await OkAsync(Therapist, new RecordKnotSiteAbsentCommand(visitId, null, "semitendinosus", BodySide.Left, MuscleZone.MiddleThird));
+        return (visitId, saved.Version);
+    }
+
     public async Task<(Guid VisitId, uint Version)> FindingsAsync(FindingsInput findings)
     {
         var visitId = await CheckedInVisitAsync();

@@ -4,6 +4,7 @@ using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Audit;
 using PtClinic.Application.Features.Compliance;
 using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Staff;
@@ -72,6 +73,30 @@ public static class Scenarios
         [typeof(GetVisitAssessmentQuery)] = async s => new GetVisitAssessmentQuery((await s.KnotAsync()).VisitId),
         [typeof(ListMusclesQuery)] = s => Given(new ListMusclesQuery()),
         [typeof(RecordOutcomeCommand)] = async s => new RecordOutcomeCommand(await s.CheckedInVisitAsync(), null, OutcomeMeasure.Psfs, [3, 5, 4], ["Run 5 km", "Sit through a film", "Climb stairs"]),
+        [typeof(RecordKnotSiteAbsentCommand)] = async s => new RecordKnotSiteAbsentCommand(
+            await s.FollowUpOfKnotAsync(), null, "semitendinosus", BodySide.Left, MuscleZone.MiddleThird),
+        [typeof(ClearKnotSiteAbsentCommand)] = async s =>
+        {
+            var (visit, version) = await s.AbsentKnotAsync();
+            return new ClearKnotSiteAbsentCommand(visit, version, "semitendinosus", BodySide.Left, MuscleZone.MiddleThird);
+        },
+
+        // Knots: the scenario patient's tracked sites.
+        [typeof(GetKnotTimelineQuery)] = async s =>
+        {
+            await s.SignedKnotAsync();
+            return new GetKnotTimelineQuery(s.PatientId);
+        },
+        [typeof(RebuildPatientKnotStatesCommand)] = async s =>
+        {
+            await s.SignedKnotAsync();
+            return new RebuildPatientKnotStatesCommand(s.PatientId);
+        },
+        [typeof(RebuildClinicKnotStatesCommand)] = async s =>
+        {
+            await s.SignedKnotAsync();
+            return new RebuildClinicKnotStatesCommand();
+        },
         [typeof(RemoveKnotFindingCommand)] = async s =>
         {
             var (visit, knot, version) = await s.KnotAsync();

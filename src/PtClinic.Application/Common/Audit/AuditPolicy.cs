@@ -25,6 +25,7 @@ public static class AuditPolicy
         typeof(GetEpisodeProgressQuery),
         typeof(GetVisitNoteQuery),
         typeof(GetVisitAssessmentQuery),
+        typeof(Features.Knots.GetKnotTimelineQuery),
         typeof(Features.Treatment.GetVisitTreatmentQuery),
         typeof(Features.Treatment.GetDryNeedlingSafetyQuery),
         typeof(GetPatientAuditHistoryQuery),

@@ -67,6 +67,8 @@ internal static class KnotTracking
         this IAppDbContext db, Guid clinicId, Guid patientId, IReadOnlyList<KnotTrack> tracks, bool complete, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var stored = await db.KnotSites.Where(s => s.PatientId == patientId).ToListAsync(cancellationToken);
+        // Sites started earlier in the same save are not in the database yet.
+        stored.AddRange(db.KnotSites.Local.Where(s => s.PatientId == patientId && db.Entry(s).State == EntityState.Added && !stored.Contains(s)));
         var bySite = stored.ToDictionary(s => s.Site);
         var changed = 0;
         foreach (var track in tracks)

@@ -33,6 +33,9 @@ public sealed class RebuildPatientKnotStatesValidator : AbstractValidator<Rebuil
     }
 }
 
+/// <summary>Nothing to check: the command names no record.</summary>
+public sealed class RebuildClinicKnotStatesValidator : AbstractValidator<RebuildClinicKnotStatesCommand>;
+
 public sealed class RebuildPatientKnotStatesHandler(IAppDbContext db, ClinicClock clock)
     : ICommandHandler<RebuildPatientKnotStatesCommand, Result<KnotRebuild>>
 {

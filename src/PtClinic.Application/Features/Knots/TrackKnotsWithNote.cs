@@ -29,10 +29,19 @@ internal sealed class TrackKnotsWithNote(IAppDbContext db, ClinicClock clock) : 
         var calendar = await clock.CalendarAsync(cancellationToken);
         var thisVisit = KnotTracking.Observations(assessment, calendar).ToList();
         var sites = thisVisit.Select(o => o.Site).ToHashSet();
-        // The database does not count this visit as signed until the save: it is added here.
-        var history = (await db.SignedHistoryAsync(assessment.PatientId, calendar, [.. sites.Select(s => s.MuscleCode).Distinct()], cancellationToken))
-            .Where(h => sites.Contains(h.Site) && h.Observation.AssessmentId != assessment.Id)
-            .Concat(thisVisit);
+        // The database does not count this visit as signed until the save ends (the rows are
+        // written, frozen_at is not yet): it is added here, with any other assessment of the
+        // patient signed in the same save (the demo seeder signs several at once).
+        var stored = await db.SignedHistoryAsync(assessment.PatientId, calendar, [.. sites.Select(s => s.MuscleCode).Distinct()], cancellationToken);
+        var signedBefore = stored.Select(h => h.Observation.AssessmentId).ToHashSet();
+        var signedInThisSave = db.VisitAssessments.Local
+            .Where(a => a.PatientId == assessment.PatientId && a.Id != assessment.Id && a.IsFrozen && !signedBefore.Contains(a.Id))
+            .SelectMany(a => KnotTracking.Observations(a, calendar));
+        var history = stored
+            .Where(h => h.Observation.AssessmentId != assessment.Id)
+            .Concat(signedInThisSave)
+            .Concat(thisVisit)
+            .Where(h => sites.Contains(h.Site));
         var tracks = KnotHistory.EvaluateAll(history);
         await db.StoreAsync(assessment.ClinicId, assessment.PatientId, tracks, complete: false, clock.UtcNow, cancellationToken);
     }
