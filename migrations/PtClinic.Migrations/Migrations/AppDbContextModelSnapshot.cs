@@ -554,13 +554,14 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("EpisodeId")
                         .HasDatabaseName("ix_visit_assessments_episode_id");
 
-                    b.HasIndex("PatientId")
-                        .HasDatabaseName("ix_visit_assessments_patient_id_unsigned")
-                        .HasFilter("frozen_at IS NULL");
-
                     b.HasIndex("VisitId")
                         .IsUnique()
                         .HasDatabaseName("ix_visit_assessments_visit_id");
+
+                    b.HasIndex("PatientId", "VisitStartsAt")
+                        .HasDatabaseName("ix_visit_assessments_patient_id_visit_starts_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "VisitStartsAt"), new[] { "FrozenAt", "EpisodeId", "VisitId" });
 
                     b.ToTable("visit_assessments", null, t =>
                         {

@@ -119,11 +119,13 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 
         db.Visits.Add(Visit.Schedule(rafaelsEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(14, 0)), 60, VisitType.InitialEvaluation, now));
 
-        // Aisha's follow-up: her tracked knots are waiting on the body chart, two of them flagged.
-        var aishasEpisode = episodes.FirstOrDefault(e => e.PatientId == patients[AishaMrn].Id);
+        // Aisha is in the waiting room for her follow-up: her tracked knots wait on the body chart, two flagged.
+        var aishasEpisode = episodes.FirstOrDefault(e => e.PatientId == patients[AishaMrn].Id && e.Region == BodyRegion.PosteriorThigh);
         if (aishasEpisode is not null)
         {
-            db.Visits.Add(Visit.Schedule(aishasEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(16, 0)), 45, VisitType.FollowUp, now));
+            var aishasVisit = Visit.Schedule(aishasEpisode, therapist.UserId, DemoClinic.Calendar.ToInstant(today, new TimeOnly(16, 0)), 45, VisitType.FollowUp, now);
+            aishasVisit.CheckIn(aishasEpisode, now);
+            db.Visits.Add(aishasVisit);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -158,8 +160,8 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
     /// <summary>
     /// Knot tracking across episodes: Aisha's left biceps femoris knot eased over four visits and
     /// resolved, the episode was discharged, and three weeks later it was back (Recurred, and flagged
-    /// for coming back within 30 days); a right calf knot has stayed at the same tenderness for five
-    /// visits (Persisting, flagged for not improving).
+    /// for coming back within 30 days); a right calf knot, not examined at one visit, has stayed at
+    /// the same tenderness at the four it was (Persisting, flagged for not improving).
     /// </summary>
     private void SeedAishasRecurringKnot(Patient aisha, StaffRef therapist, DateTimeOffset now)
     {
@@ -167,12 +169,12 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
         var first = EpisodeOfCare.Open(DemoClinic.Id, aisha.Id, "Left hamstring knot during half-marathon training",
             BodyRegion.PosteriorThigh, BodySide.Left, Day(now, -70), "Self-referral", therapist.UserId, opened, DemoClinic.Calendar.DateOf(opened));
         db.Episodes.Add(first);
-        (int Day, int? Hamstring, int Calf, string Subjective, string Objective)[] course =
+        (int Day, int? Hamstring, int? Calf, string Subjective, string Objective)[] course =
         [
             (-60, 7, 5, "Tight, sore spot mid left hamstring since increasing long runs; NPRS 6/10.",
                 "Tender nodule, left biceps femoris middle third (7/10), refers to the back of the knee. Tender right calf band (5/10)."),
             (-53, 5, 5, "Easier after the release; long run cut to 14 km.", "Left hamstring knot 5/10; calf unchanged 5/10."),
-            (-46, 3, 6, "Only aware of it after night shifts.", "Left hamstring knot 3/10, latent; calf 6/10 after a double shift."),
+            (-46, 3, null, "Only aware of it after night shifts.", "Left hamstring knot 3/10, latent; calf not examined (short appointment)."),
             (-39, null, 5, "No hamstring pain this week; ran 16 km.", "No nodule found in the left biceps femoris. Calf 5/10."),
         ];
         foreach (var visit in course)
@@ -198,7 +200,8 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
                 "Structured program: graded return to running, eccentric hamstring strengthening. Discuss dry needling."));
     }
 
-    private static void ChartAishasKnots(VisitAssessment assessment, int? hamstring, int calf, StaffRef therapist, DateTimeOffset at)
+    /// <summary>A null hamstring is palpated and absent; a null calf was not examined (a gap, not an absence).</summary>
+    private static void ChartAishasKnots(VisitAssessment assessment, int? hamstring, int? calf, StaffRef therapist, DateTimeOffset at)
     {
         assessment.RecordFindings(Findings.None with
         {
@@ -215,8 +218,11 @@ internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
             assessment.MarkAbsent(new KnotSiteKey(BicepsFemoris, BodySide.Left, MuscleZone.MiddleThird), therapist, at);
         }
 
-        assessment.AddKnot("gastrocnemius", BodySide.Right, MuscleZone.MiddleThird,
-            new KnotPresentation(calf, null, 8, IsActive: false, LocalTwitchResponse: false, []), therapist, at);
+        if (calf is { } calfTenderness)
+        {
+            assessment.AddKnot("gastrocnemius", BodySide.Right, MuscleZone.MiddleThird,
+                new KnotPresentation(calfTenderness, null, 8, IsActive: false, LocalTwitchResponse: false, []), therapist, at);
+        }
     }
 
     private void SeedGretasDischargedBack(Patient greta, StaffRef therapist, DateTimeOffset now)

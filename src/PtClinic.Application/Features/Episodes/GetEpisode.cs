@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Episodes;
@@ -34,7 +35,8 @@ public sealed record EpisodeDto(
     DateTimeOffset? DischargedAt,
     uint Version,
     IReadOnlyList<EpisodeVisitDto> Visits,
-    EpisodePlanDto? Plan = null);
+    EpisodePlanDto? Plan = null,
+    IReadOnlyList<FlaggedKnotDto>? FlaggedKnots = null);
 
 /// <summary>The episode's plan of care at a glance: the version in force (latest signed), its re-certification, and whether a draft is open.</summary>
 public sealed record EpisodePlanDto(int? InForceNumber, DateOnly? RecertificationDueOn, bool HasDraft);
@@ -103,6 +105,11 @@ internal static class EpisodeReader
                 .Select(p => new { p.EpisodeId, p.Number, p.Status, p.RecertificationDueOn })
                 .ToListAsync(ct))
             .ToLookup(p => p.EpisodeId);
+        // The patient's flagged knots belong on the episodes still being treated; clinical content, so
+        // only for those who read notes.
+        var knots = readsClinicalText
+            ? await db.FlaggedKnotsAsync([.. rows.Where(r => r.Status != EpisodeStatus.Discharged).Select(r => r.PatientId).Distinct()], ct)
+            : null;
         var nameOf = await staff.NamesAsync(clinicId, ct);
         var visitsByEpisode = visits.ToLookup(v => v.EpisodeId, v => new EpisodeVisitDto(
             v.Id, v.StartsAt, v.DurationMinutes, v.Type, v.Status, nameOf(v.TherapistId), v.NoteStatus,
@@ -112,7 +119,8 @@ internal static class EpisodeReader
         return rows.Select(e => new EpisodeDto(
                 e.Id, e.PatientId, e.PatientName, e.ChiefComplaint, e.Region, e.Side, e.OnsetDate, e.ReferralSource,
                 e.TherapistId, nameOf(e.TherapistId), e.Status, e.HoldReason, e.DischargeReason, readsClinicalText ? e.DischargeNote : null,
-                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList(), PlanOf(plans[e.Id].Select(p => (p.Number, p.Status, p.RecertificationDueOn)))))
+                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList(), PlanOf(plans[e.Id].Select(p => (p.Number, p.Status, p.RecertificationDueOn))),
+                knots is not null && e.Status != EpisodeStatus.Discharged ? [.. knots[e.PatientId]] : null))
             .ToList();
     }
 

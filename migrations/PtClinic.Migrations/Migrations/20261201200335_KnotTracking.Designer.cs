@@ -13,7 +13,7 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201190116_KnotTracking")]
+    [Migration("20261201200335_KnotTracking")]
     partial class KnotTracking
     {
         /// <inheritdoc />
@@ -557,13 +557,14 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("EpisodeId")
                         .HasDatabaseName("ix_visit_assessments_episode_id");
 
-                    b.HasIndex("PatientId")
-                        .HasDatabaseName("ix_visit_assessments_patient_id_unsigned")
-                        .HasFilter("frozen_at IS NULL");
-
                     b.HasIndex("VisitId")
                         .IsUnique()
                         .HasDatabaseName("ix_visit_assessments_visit_id");
+
+                    b.HasIndex("PatientId", "VisitStartsAt")
+                        .HasDatabaseName("ix_visit_assessments_patient_id_visit_starts_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "VisitStartsAt"), new[] { "FrozenAt", "EpisodeId", "VisitId" });
 
                     b.ToTable("visit_assessments", null, t =>
                         {

@@ -116,10 +116,10 @@ namespace PtClinic.Migrations.Migrations
                 comment: "Each patient's tracked knot sites (FHIR BodyStructure) and their state, derived from the signed notes; rebuilt from them at any time.");
 
             migrationBuilder.CreateIndex(
-                name: "ix_visit_assessments_patient_id_unsigned",
+                name: "ix_visit_assessments_patient_id_visit_starts_at",
                 table: "visit_assessments",
-                column: "patient_id",
-                filter: "frozen_at IS NULL");
+                columns: new[] { "patient_id", "visit_starts_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "frozen_at", "episode_id", "visit_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_knot_findings_patient_id_muscle_code_side_zone_visit_starts",
@@ -182,7 +182,7 @@ namespace PtClinic.Migrations.Migrations
                 name: "knot_sites");
 
             migrationBuilder.DropIndex(
-                name: "ix_visit_assessments_patient_id_unsigned",
+                name: "ix_visit_assessments_patient_id_visit_starts_at",
                 table: "visit_assessments");
 
             migrationBuilder.DropIndex(
