@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using Microsoft.Playwright;
+using PtClinic.Application.Common.Abstractions;
 using PtClinic.Web.Security;
 using Npgsql;
 using PtClinic.EndToEndTests.Infrastructure;
@@ -186,6 +188,25 @@ public sealed class WebAppFixture : IAsyncLifetime
         db.AddRange(patient, episode, visit);
         await db.SaveChangesAsync();
         return visit.Id;
+    }
+
+    /// <summary>
+    /// Sends a command or query as a demo staff member through the app's own pipeline (roles,
+    /// validation, clinic filter): the given of a test that would take many pages to click through.
+    /// </summary>
+    public async Task<TResponse> SendAsAsync<TResponse>(DemoUser user, ICommand<TResponse> command) =>
+        await _factory!.Services.GetRequiredService<IClinicOperationRunner>()
+            .SendAsync(ClinicActor.StaffOf(DemoClinic.Id, await StaffIdAsync(user)), command, CancellationToken.None);
+
+    public async Task<TResponse> SendAsAsync<TResponse>(DemoUser user, IQuery<TResponse> query) =>
+        await _factory!.Services.GetRequiredService<IClinicOperationRunner>()
+            .SendAsync(ClinicActor.StaffOf(DemoClinic.Id, await StaffIdAsync(user)), query, CancellationToken.None);
+
+    public async Task<Guid> StaffIdAsync(DemoUser user)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Users.Where(u => u.Email == user.Email).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>The audit rows of one use case for a patient, oldest first.</summary>

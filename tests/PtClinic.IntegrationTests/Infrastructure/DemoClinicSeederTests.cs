@@ -53,8 +53,10 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
             e => e.Severity.ShouldBe(PtClinic.Domain.Treatment.AdverseEventSeverity.Minor));
         var ellensEpisode = await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().Select(a => a.EpisodeId).Distinct().SingleAsync());
         var progress = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new GetEpisodeProgressQuery(ellensEpisode))).Value;
-        progress.Measures.Select(m => (m.Abbreviation, m.Baseline, m.Latest, m.ReachesMcid)).ShouldBe(
-            [("NPRS", 6m, 3m, true), ("LEFS", 48m, 61m, true), ("PSFS", 13m / 3, 7m, true)]);
+        // Her two signed visits make the progress; today's draft shows apart, as a draft.
+        progress.Measures.Select(m => (m.Abbreviation, m.Signed!.Baseline, m.Signed.Latest, m.Signed.ReachesMcid)).ShouldBe(
+            [("NPRS", 6m, 4m, true), ("LEFS", 48m, 56m, false), ("PSFS", 13m / 3, 16m / 3, false)]);
+        progress.Measures.Select(m => m.Drafts.Single().Score).ShouldBe([3m, 61m, 7m]);
         progress.ConfirmedCauses.Select(c => c.Cause).ShouldBe([RootCause.SedentaryLifestyle, RootCause.Overexertion, RootCause.ReducedFlexibility]);
 
         await using var scope = App.Services.CreateAsyncScope();

@@ -6,13 +6,20 @@ using PtClinic.Domain.Reasoning;
 
 namespace PtClinic.Application.Features.Assessment;
 
-/// <summary>One score of an episode's questionnaire, at the visit it was recorded.</summary>
-public sealed record EpisodeScore(OutcomeMeasure Measure, Guid VisitId, DateTimeOffset VisitStartsAt, decimal Score);
+/// <summary>
+/// One score of an episode's questionnaire, at the visit it was recorded; <see cref="IsSigned"/> once
+/// that visit's note is signed (a draft's score can still change or go).
+/// </summary>
+public sealed record EpisodeScore(OutcomeMeasure Measure, Guid VisitId, DateTimeOffset VisitStartsAt, decimal Score, bool IsSigned);
 
 /// <summary>The queries the reasoning aid runs over an episode: its scores, and whether to refer.</summary>
 internal static class ClinicalReasoning
 {
-    /// <summary>Every questionnaire score of the episode, first visit first (cancelled visits have none).</summary>
+    /// <summary>
+    /// Every questionnaire score of the episode, first visit first (cancelled visits have none),
+    /// drafts included: the reasoning aid weighs the visit being charted. What reports progress takes
+    /// the signed ones only.
+    /// </summary>
     public static async Task<IReadOnlyList<EpisodeScore>> ScoresAsync(this IAppDbContext db, Guid episodeId, CancellationToken cancellationToken) =>
         await (
                 from a in db.VisitAssessments
@@ -20,7 +27,7 @@ internal static class ClinicalReasoning
                 join o in db.RecordedOutcomes on a.Id equals o.AssessmentId
                 where a.EpisodeId == episodeId
                 orderby v.StartsAt, o.Measure
-                select new EpisodeScore(o.Measure, v.Id, v.StartsAt, o.Score))
+                select new EpisodeScore(o.Measure, v.Id, v.StartsAt, o.Score, a.FrozenAt != null))
             .ToListAsync(cancellationToken);
 
     /// <summary>

@@ -68,7 +68,7 @@ public sealed record KnotDto(
     bool LocalTwitchResponse,
     IReadOnlyList<ReferredPainArea> ReferredPain);
 
-/// <summary>A questionnaire answered at this visit, and how far it has moved since the episode's first score.</summary>
+/// <summary>A questionnaire answered at this visit, and how far it has moved since the episode's first signed score.</summary>
 public sealed record VisitOutcomeDto(
     OutcomeMeasure Measure,
     string Abbreviation,
@@ -168,9 +168,11 @@ public sealed class GetVisitAssessmentHandler(IAppDbContext db, ICurrentUser cur
     private static VisitOutcomeDto ToDto(RecordedOutcome outcome, Visit visit, IReadOnlyList<EpisodeScore> scores)
     {
         var definition = OutcomeMeasureDefinition.For(outcome.Measure);
-        var baseline = scores.FirstOrDefault(s => s.Measure == outcome.Measure);
+        // The baseline is the episode's first signed score, as on the episode's progress; this
+        // visit's own score is compared with it, draft or not, since this is the note being charted.
+        var baseline = scores.FirstOrDefault(s => s.Measure == outcome.Measure && s.IsSigned);
         OutcomeChangeDto? sinceBaseline = null;
-        if (baseline is not null && baseline.VisitId != visit.Id)
+        if (baseline is not null && baseline.VisitId != visit.Id && baseline.VisitStartsAt <= visit.StartsAt)
         {
             var change = OutcomeChange.Between(outcome.Measure, baseline.Score, outcome.Score);
             sinceBaseline = new OutcomeChangeDto(baseline.Score, baseline.VisitStartsAt, change.Change, change.IsImprovement, change.ReachesMcid, definition.Mcid);

@@ -13,16 +13,28 @@ namespace PtClinic.Application.Features.Episodes;
 /// <summary>
 /// How an episode is going: each outcome measure's change from its first score (the baseline) to
 /// its latest, and whether that reaches the MCID; and the root causes the therapist has confirmed.
+/// Only signed visits count, as for the knot states: a draft's score can still change or go, so it
+/// comes apart, as a draft, and never as the latest or in the change.
 /// </summary>
 [RequiresRole(StaffRoles.Therapist, StaffRoles.ClinicManager)]
 public sealed record GetEpisodeProgressQuery(Guid EpisodeId) : IQuery<Result<EpisodeProgressDto>>;
 
 public sealed record EpisodeProgressDto(Guid EpisodeId, IReadOnlyList<MeasureProgressDto> Measures, IReadOnlyList<ConfirmedCauseDto> ConfirmedCauses);
 
+/// <summary>
+/// One measure of the episode: <see cref="Signed"/> is its progress over the signed visits (null
+/// while it is scored only at drafts); <see cref="Drafts"/> its scores at visits not signed yet.
+/// </summary>
 public sealed record MeasureProgressDto(
     OutcomeMeasure Measure,
     string Abbreviation,
     string Name,
+    decimal Mcid,
+    SignedProgressDto? Signed,
+    IReadOnlyList<DraftScoreDto> Drafts);
+
+/// <summary>Baseline to latest over the signed visits; <see cref="Scores"/> is how many signed visits scored the measure.</summary>
+public sealed record SignedProgressDto(
     int Scores,
     decimal Baseline,
     DateTimeOffset BaselineAt,
@@ -30,8 +42,10 @@ public sealed record MeasureProgressDto(
     DateTimeOffset LatestAt,
     decimal Change,
     bool IsImprovement,
-    bool ReachesMcid,
-    decimal Mcid);
+    bool ReachesMcid);
+
+/// <summary>A score recorded at a visit whose note is still a draft.</summary>
+public sealed record DraftScoreDto(Guid VisitId, DateTimeOffset VisitStartsAt, decimal Score);
 
 public sealed record ConfirmedCauseDto(RootCause Cause, string Reason, IReadOnlyList<string> Evidence, string DecidedBy, DateTimeOffset DecidedAt);
 
@@ -50,12 +64,11 @@ public sealed class GetEpisodeProgressHandler(IAppDbContext db) : IQueryHandler<
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var (first, last) = (g.First(), g.Last());
-                var change = OutcomeChange.Between(g.Key, first.Score, last.Score);
-                var definition = change.Definition;
+                var definition = OutcomeMeasureDefinition.For(g.Key);
                 return new MeasureProgressDto(
-                    g.Key, definition.Abbreviation, definition.Name, g.Count(), first.Score, first.VisitStartsAt,
-                    last.Score, last.VisitStartsAt, change.Change, change.IsImprovement, change.ReachesMcid, definition.Mcid);
+                    g.Key, definition.Abbreviation, definition.Name, definition.Mcid,
+                    SignedProgress(g.Key, [.. g.Where(s => s.IsSigned)]),
+                    [.. g.Where(s => !s.IsSigned).Select(s => new DraftScoreDto(s.VisitId, s.VisitStartsAt, s.Score))]);
             })
             .ToList();
 
@@ -65,5 +78,18 @@ public sealed class GetEpisodeProgressHandler(IAppDbContext db) : IQueryHandler<
             .Select(d => new ConfirmedCauseDto(d.Cause, d.Reason, d.Evidence, d.DecidedBy.Name, d.DecidedAt))
             .ToList();
         return new EpisodeProgressDto(query.EpisodeId, measures, confirmed);
+    }
+
+    private static SignedProgressDto? SignedProgress(OutcomeMeasure measure, IReadOnlyList<EpisodeScore> signed)
+    {
+        if (signed.Count == 0)
+        {
+            return null;
+        }
+
+        var (first, last) = (signed[0], signed[^1]);
+        var change = OutcomeChange.Between(measure, first.Score, last.Score);
+        return new SignedProgressDto(
+            signed.Count, first.Score, first.VisitStartsAt, last.Score, last.VisitStartsAt, change.Change, change.IsImprovement, change.ReachesMcid);
     }
 }

@@ -250,26 +250,29 @@ public sealed class VisitAssessmentTests(AppFixture app) : IntegrationTest(app)
         var (episodeId, firstVisit) = await clinic.CheckedInVisitAsync();
         var secondVisit = await clinic.ScheduleVisitAsync(episodeId, DateTimeOffset.UtcNow.AddMinutes(-1));
         (await App.SendAsync(clinic.Desk, new CheckInVisitCommand(secondVisit))).Ok();
-        await ChartAsync(firstVisit, painNow: 7, lefsItem: 2); // LEFS 40
-        await ChartAsync(secondVisit, painNow: 6, lefsItem: 3); // LEFS 60
+        await ChartAndSignAsync(firstVisit, painNow: 7, lefsItem: 2); // LEFS 40
+        await ChartAndSignAsync(secondVisit, painNow: 6, lefsItem: 3); // LEFS 60
 
         var progress = (await App.SendAsync(clinic.Therapist, new GetEpisodeProgressQuery(episodeId))).Ok();
         var atSecondVisit = await AssessmentAsync(clinic, secondVisit);
 
-        var nprs = progress.Measures.Single(m => m.Measure == OutcomeMeasure.Nprs);
+        var nprs = progress.Measures.Single(m => m.Measure == OutcomeMeasure.Nprs).Signed!;
         (nprs.Baseline, nprs.Latest, nprs.Change, nprs.IsImprovement, nprs.ReachesMcid).ShouldBe((7m, 6m, -1m, true, false));
         var lefs = progress.Measures.Single(m => m.Measure == OutcomeMeasure.Lefs);
-        (lefs.Baseline, lefs.Latest, lefs.Change, lefs.ReachesMcid, lefs.Mcid, lefs.Scores).ShouldBe((40m, 60m, 20m, true, 9m, 2));
+        (lefs.Signed!.Baseline, lefs.Signed.Latest, lefs.Signed.Change, lefs.Signed.ReachesMcid, lefs.Mcid, lefs.Signed.Scores).ShouldBe((40m, 60m, 20m, true, 9m, 2));
+        progress.Measures.ShouldAllBe(m => m.Drafts.Count == 0);
         var lefsHere = atSecondVisit.Outcomes.Single(o => o.Measure == OutcomeMeasure.Lefs).SinceBaseline!;
         (lefsHere.Baseline, lefsHere.Change, lefsHere.ReachesMcid).ShouldBe((40m, 20m, true));
         (await AssessmentAsync(clinic, firstVisit)).Outcomes.ShouldAllBe(o => o.SinceBaseline == null);
         atSecondVisit.PsfsBaselineActivities.ShouldBeEmpty();
 
-        async Task ChartAsync(Guid visitId, int painNow, int lefsItem)
+        async Task ChartAndSignAsync(Guid visitId, int painNow, int lefsItem)
         {
             var saved = (await App.SendAsync(clinic.Therapist, new SaveFindingsCommand(visitId, null, FindingsInput.Empty with { PainNow = painNow }))).Ok();
             (await App.SendAsync(clinic.Therapist, new RecordOutcomeCommand(
                 visitId, saved.Version, OutcomeMeasure.Lefs, [.. Enumerable.Repeat<int?>(lefsItem, 20)], []))).Ok();
+            var note = (await App.SendAsync(clinic.Therapist, new SaveNoteDraftCommand(visitId, null, "Hamstring reviewed", null, null, null))).Ok();
+            (await App.SendAsync(clinic.Therapist, new SignVisitNoteCommand(visitId, note.Version))).Ok();
         }
     }
 
