@@ -277,6 +277,14 @@ public sealed class WebAppFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#app-shell[data-interactive='true']").WaitForAsync();
 
+    /// <summary>The id of a demo patient, by MRN.</summary>
+    public async Task<Guid> DemoPatientAsync(string mrn)
+    {
+        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Patients.IgnoreQueryFilters().Where(p => p.ClinicId == DemoClinic.Id && p.Mrn == mrn).Select(p => p.Id).SingleAsync();
+    }
+
     /// <summary>The id of a demo patient's open episode, by the patient's MRN.</summary>
     public async Task<Guid> DemoEpisodeAsync(string mrn)
     {

@@ -94,6 +94,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => Set<ReferralAcknowledgement>();
 
+    public DbSet<EpisodeRedFlag> EpisodeRedFlags => Set<EpisodeRedFlag>();
+
     public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
 
     public DbSet<VisitTreatment> VisitTreatments => Set<VisitTreatment>();

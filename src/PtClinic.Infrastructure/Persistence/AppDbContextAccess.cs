@@ -61,6 +61,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<ReferralAcknowledgement> ReferralAcknowledgements => db.ReferralAcknowledgements;
 
+    public DbSet<EpisodeRedFlag> EpisodeRedFlags => db.EpisodeRedFlags;
+
     public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
 
     public DbSet<VisitTreatment> VisitTreatments => db.VisitTreatments;

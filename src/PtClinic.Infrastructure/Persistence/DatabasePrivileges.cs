@@ -29,11 +29,12 @@ public static class DatabasePrivileges
 
     /// <summary>
     /// Tables whose rows are changed but never deleted: plans and notes point at a catalog entry's
-    /// code, so an entry is retired instead.
+    /// code, so an entry is retired instead; an episode's red flag is closed, and stays as history.
     /// </summary>
     public static IReadOnlyList<string> NeverDeletedTables { get; } =
     [
         "clinic_interventions",
+        "episode_red_flags",
     ];
 
     /// <summary>Tables the app only reads: reference data and bookkeeping the migrations write.</summary>

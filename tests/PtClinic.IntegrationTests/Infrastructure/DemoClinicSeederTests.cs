@@ -29,9 +29,9 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await App.ReadAsync(db => db.StaffMembers.IgnoreQueryFilters().CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await CountPatientsAsync()).ShouldBe(5);
-        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(4);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(5);
         (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(1);
-        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(3);
+        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(4);
         (await App.ReadAsync(db => db.NoteAddenda.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         // The demo therapist's day is booked: one patient checked in with a draft under way, two to come.
         (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.Scheduled))).ShouldBe(2);
@@ -39,9 +39,12 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Draft))).ShouldBe(1);
         (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
 
-        // Ellen's hamstring is charted in full: two signed assessments (frozen) and today's draft.
-        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync())).ShouldBe(3);
-        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(2);
+        // Ellen's hamstring is charted in full: two signed assessments (frozen) and today's draft;
+        // Aisha's low back has one, signed with a red flag that is open on her episode.
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync())).ShouldBe(4);
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(3);
+        var openFlag = await App.ReadAsync(db => db.EpisodeRedFlags.IgnoreQueryFilters().SingleAsync());
+        (openFlag.Flag, openFlag.IsOpen).ShouldBe((PtClinic.Domain.Assessment.RedFlag.NightPain, true));
         (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(3);
         (await App.ReadAsync(db => db.CauseDecisions.IgnoreQueryFilters().CountAsync(d => d.Verdict == HypothesisVerdict.Confirmed))).ShouldBe(3);
         // What her signed visits performed froze with them: a dry-needling session with a minor bruise, interventions with minutes.
@@ -51,7 +54,9 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         needling.AdverseEvents.Single().ShouldSatisfyAllConditions(
             e => e.Kind.ShouldBe(PtClinic.Domain.Treatment.AdverseEventKind.Bruising),
             e => e.Severity.ShouldBe(PtClinic.Domain.Treatment.AdverseEventSeverity.Minor));
-        var ellensEpisode = await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().Select(a => a.EpisodeId).Distinct().SingleAsync());
+        var ellensEpisode = await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters()
+            .Where(a => db.Patients.IgnoreQueryFilters().Any(p => p.Id == a.PatientId && p.Mrn == "P000101"))
+            .Select(a => a.EpisodeId).Distinct().SingleAsync());
         var progress = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new GetEpisodeProgressQuery(ellensEpisode))).Value;
         // Her two signed visits make the progress; today's draft shows apart, as a draft.
         progress.Measures.Select(m => (m.Abbreviation, m.Signed!.Baseline, m.Signed.Latest, m.Signed.ReachesMcid)).ShouldBe(

@@ -72,6 +72,14 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         new("DischargeEpisode.Note", "Note", "note", EpisodeOfCare.DischargeNoteMaxLength, true,
             async (s, v) => await s.EpisodeDtoAsync() is var e ? (s.Therapist, new DischargeEpisodeCommand(e.Id, e.Version, DischargeReason.GoalsMet, v)) : default,
             async (db, v) => (await db.Episodes.IgnoreQueryFilters().ToListAsync()).Any(e => e.DischargeNote == v)),
+        new("CloseRedFlag.Note", "Note", "closing note", EpisodeRedFlag.NoteMaxLength, true,
+            async (s, v) => await s.OpenRedFlagAsync() is var (episodeId, flagId) ? (s.Therapist, new CloseRedFlagCommand(episodeId, flagId, RedFlagClosing.Resolved, v)) : default,
+            async (db, v) => (await db.EpisodeRedFlags.IgnoreQueryFilters().ToListAsync()).Any(f => f.ClosingNote == v)),
+        new("CloseRedFlag.ReferredTo", "ReferredTo", "referred to", EpisodeRedFlag.ReferredToMaxLength, false,
+            async (s, v) => await s.OpenRedFlagAsync() is var (episodeId, flagId)
+                ? (s.Therapist, new CloseRedFlagCommand(episodeId, flagId, RedFlagClosing.Referred, null, v, Today))
+                : default,
+            async (db, v) => (await db.EpisodeRedFlags.IgnoreQueryFilters().ToListAsync()).Any(f => f.ReferredTo == v)),
         new("SaveNoteDraft.Subjective", "Subjective", "subjective", VisitNote.SectionMaxLength, true,
             async (s, v) => (s.Therapist, new SaveNoteDraftCommand(await s.CheckedInVisitAsync(), null, v, null, null, null)),
             async (db, v) => (await db.VisitNotes.IgnoreQueryFilters().ToListAsync()).Any(n => n.Subjective == v)),
@@ -317,8 +325,15 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
         async s => (s.Admin, new AddInterventionCommand(Exercise($"Ice {minutes}") with { Dose = new DoseInput(null, null, null, 10, minutes, null, null) })),
         async db => (await db.ClinicInterventions.IgnoreQueryFilters().ToListAsync()).Any(i => i.DefaultDose.MinutesOff == minutes));
 
+    private static Bound ReferralDate(int daysFromToday, bool stored) => new($"red flag referred {daysFromToday} days from today", "ReferredOn", stored,
+        async s => await s.OpenRedFlagAsync() is var (episodeId, flagId)
+            ? (s.Therapist, new CloseRedFlagCommand(episodeId, flagId, RedFlagClosing.Referred, null, "GP", Today.AddDays(daysFromToday)))
+            : default,
+        async db => await db.EpisodeRedFlags.IgnoreQueryFilters().AnyAsync(f => f.ReferredOn == Today.AddDays(daysFromToday)));
+
     private static readonly Bound[] Bounds =
     [
+        ReferralDate(-2, false), ReferralDate(0, true), ReferralDate(1, false),
         PlanDose("0 Sets", Bridge with { Sets = 0 }, false), PlanDose("1 Sets", Bridge with { Sets = 1 }, true),
         PlanDose($"{Dose.MaxSets} Sets", Bridge with { Sets = Dose.MaxSets }, true), PlanDose("200 Sets", Bridge with { Sets = 200 }, false),
         PlanDose("10800 HoldSeconds", Bridge with { HoldSeconds = 10800 }, false), PlanDose($"{Dose.MaxHoldSeconds} HoldSeconds", Bridge with { HoldSeconds = Dose.MaxHoldSeconds }, true),

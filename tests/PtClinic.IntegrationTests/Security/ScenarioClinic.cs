@@ -90,6 +90,15 @@ public sealed class ScenarioClinic
 
     public async Task<Guid> SignedVisitAsync() => (await Clinic.SignedVisitAsync()).VisitId;
 
+    /// <summary>An episode with a red flag (night pain) open on it, from a signed note an hour ago.</summary>
+    public async Task<(Guid EpisodeId, Guid RedFlagId)> OpenRedFlagAsync()
+    {
+        var episodeId = await EpisodeAsync();
+        await Features.Visits.GetVisitNoteTests.SignedVisitWithRedFlagsAsync(App, Clinic, episodeId, DateTimeOffset.UtcNow.AddHours(-1), RedFlag.NightPain);
+        var flags = await OkAsync(Therapist, new GetEpisodeRedFlagsQuery(episodeId));
+        return (episodeId, flags.Open.Single().Id);
+    }
+
     public async Task<(Guid VisitId, uint Version)> DraftAsync()
     {
         var visitId = await CheckedInVisitAsync();

@@ -117,6 +117,11 @@ public static class Scenarios
         [typeof(CountOverdueNotesQuery)] = s => Given(new CountOverdueNotesQuery()),
 
         // Episodes.
+        [typeof(CloseRedFlagCommand)] = async s =>
+        {
+            var (episodeId, redFlagId) = await s.OpenRedFlagAsync();
+            return new CloseRedFlagCommand(episodeId, redFlagId, RedFlagClosing.Referred, null, "GP, same-day letter", Today);
+        },
         [typeof(DischargeEpisodeCommand)] = async s =>
         {
             var e = await s.EpisodeDtoAsync();
@@ -124,6 +129,7 @@ public static class Scenarios
         },
         [typeof(GetEpisodeProgressQuery)] = async s => new GetEpisodeProgressQuery(await s.EpisodeAsync()),
         [typeof(GetEpisodeQuery)] = async s => new GetEpisodeQuery(await s.EpisodeAsync()),
+        [typeof(GetEpisodeRedFlagsQuery)] = async s => new GetEpisodeRedFlagsQuery((await s.OpenRedFlagAsync()).EpisodeId),
         [typeof(ListPatientEpisodesQuery)] = s => Given(new ListPatientEpisodesQuery(s.PatientId)),
         [typeof(OpenEpisodeCommand)] = s => Given(new OpenEpisodeCommand(
             s.PatientId, "Knot in the right calf", BodyRegion.PosteriorThigh, BodySide.Right, null, "Self", TestClinicIdOf(s))),

@@ -60,6 +60,9 @@ public interface IAppDbContext
 
     DbSet<ReferralAcknowledgement> ReferralAcknowledgements { get; }
 
+    /// <summary>Red flags open on an episode, and the closed ones as history; never deleted.</summary>
+    DbSet<EpisodeRedFlag> EpisodeRedFlags { get; }
+
     /// <summary>Plan-of-care versions; a signed one is never updated (the database refuses it).</summary>
     DbSet<PlanOfCare> PlansOfCare { get; }
 

@@ -23,6 +23,7 @@ public static class AuditPolicy
         typeof(ListPatientEpisodesQuery),
         typeof(GetEpisodeQuery),
         typeof(GetEpisodeProgressQuery),
+        typeof(GetEpisodeRedFlagsQuery),
         typeof(GetVisitNoteQuery),
         typeof(GetVisitAssessmentQuery),
         typeof(Features.Knots.GetKnotTimelineQuery),

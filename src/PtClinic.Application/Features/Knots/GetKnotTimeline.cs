@@ -151,7 +151,7 @@ internal static class KnotSites
     /// </summary>
     public static async Task<Func<KnotTrack, KnotSiteDto>> KnotDescriberAsync(this IAppDbContext db, Guid patientId, ClinicClock clock, CancellationToken cancellationToken)
     {
-        var safety = await db.SafetyContextAsync(patientId, latest: null, cancellationToken);
+        var safety = await db.SafetyContextAsync(patientId, episodeId: null, latest: null, cancellationToken);
         var needling = SafetyRules.Check(InterventionCatalog.Find(InterventionCatalog.DryNeedling)!, safety);
         var today = await clock.TodayAsync(cancellationToken);
         return track => Describe(track, needling, today);

@@ -93,7 +93,7 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
             .OrderByDescending(p => p.Number)
             .ToListAsync(cancellationToken);
         var latest = await db.LatestAssessmentAsync(episode.Id, cancellationToken);
-        var safety = await db.SafetyContextAsync(episode.PatientId, latest, cancellationToken);
+        var safety = await db.SafetyContextAsync(episode.PatientId, episode.Id, latest, cancellationToken);
         var today = await clinicClock.TodayAsync(cancellationToken);
         var discharged = episode.Status == Domain.Episodes.EpisodeStatus.Discharged;
 

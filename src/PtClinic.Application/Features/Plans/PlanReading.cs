@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Treatment;
+using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Episodes;
@@ -72,19 +73,25 @@ internal static class PlanReading
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// The safety rules' picture at planning: the patient's medical history now, the red flags and
-    /// treatment-area findings of the episode's latest visit, an active dry-needling consent. Nobody
-    /// performs anything yet, so no credential is asked for.
+    /// The safety rules' picture at planning: the patient's medical history now, the red flags
+    /// ticked at the episode's latest visit and those open on the episode, the treatment-area
+    /// findings of that visit, an active dry-needling consent. Nobody performs anything yet, so no
+    /// credential is asked for.
     /// </summary>
     public static async Task<SafetyContext> SafetyContextAsync(
-        this IAppDbContext db, Guid patientId, VisitAssessment? latest, CancellationToken cancellationToken)
+        this IAppDbContext db, Guid patientId, Guid? episodeId, VisitAssessment? latest, CancellationToken cancellationToken)
     {
         var history = await db.Patients.Where(p => p.Id == patientId).Select(p => p.MedicalHistory).FirstOrDefaultAsync(cancellationToken)
             ?? MedicalHistory.None;
         var consented = await db.Consents.AnyAsync(
             c => c.PatientId == patientId && c.Kind == ConsentKind.DryNeedling && c.WithdrawnAt == null, cancellationToken);
         var findings = latest?.Findings ?? Findings.None;
-        return new SafetyContext(history, findings.RedFlags, findings.TreatmentArea, consented, PerformerHoldsDryNeedlingCredential: null);
+        // Without an episode (the patient's knot timeline), every episode's open red flags count.
+        var open = episodeId is { } episode
+            ? await db.OpenRedFlagsAsync(episode, cancellationToken)
+            : await db.EpisodeRedFlags.Where(f => f.PatientId == patientId && f.ClosedAt == null).Select(f => f.Flag).Distinct().ToListAsync(cancellationToken);
+        return new SafetyContext(
+            history, new HashSet<RedFlag>(findings.RedFlags.Union(open)), findings.TreatmentArea, consented, PerformerHoldsDryNeedlingCredential: null);
     }
 
     /// <summary>The root causes confirmed on the episode as the decisions stand now, and the active knots of its latest visit.</summary>

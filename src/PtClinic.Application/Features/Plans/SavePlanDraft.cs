@@ -99,7 +99,7 @@ public sealed class SavePlanDraftHandler(IAppDbContext db, ICurrentUser currentU
         var plan = loaded.Value;
 
         var latest = await db.LatestAssessmentAsync(plan.EpisodeId, cancellationToken);
-        var safety = await db.SafetyContextAsync(plan.PatientId, latest, cancellationToken);
+        var safety = await db.SafetyContextAsync(plan.PatientId, plan.EpisodeId, latest, cancellationToken);
         var catalog = await db.CatalogByCodeAsync(cancellationToken);
         var prescribable = PlanReading.Prescribable(catalog, plan.Content.Items.Select(i => i.InterventionCode).ToHashSet(StringComparer.Ordinal));
         if (PlanReading.SafetyRefusals(command.Plan.Items, prescribable, safety, "Plan.") is { Count: > 0 } refusals)

@@ -50,7 +50,7 @@ public sealed class SignPlanOfCareHandler(IAppDbContext db, ICurrentUser current
         var plan = loaded.Value;
 
         var latest = await db.LatestAssessmentAsync(plan.EpisodeId, cancellationToken);
-        var safety = await db.SafetyContextAsync(plan.PatientId, latest, cancellationToken);
+        var safety = await db.SafetyContextAsync(plan.PatientId, plan.EpisodeId, latest, cancellationToken);
         var items = PlanInput.From(plan.Content).Items;
         var catalog = await db.CatalogByCodeAsync(cancellationToken);
         var prescribable = PlanReading.Prescribable(catalog, items.Select(i => i.InterventionCode).ToHashSet(StringComparer.Ordinal));

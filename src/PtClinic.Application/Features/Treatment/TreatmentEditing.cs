@@ -80,7 +80,7 @@ internal static class TreatmentEditing
         var today = await clinicClock.TodayAsync(cancellationToken);
         return new SafetyContext(
             history,
-            new HashSet<Domain.Assessment.RedFlag>(redFlags.ThisVisit.Union(redFlags.LastSigned)),
+            new HashSet<Domain.Assessment.RedFlag>(redFlags.ThisVisit.Union(redFlags.OpenOnEpisode)),
             findings.TreatmentArea,
             consent,
             performer?.HoldsCurrent(CredentialKind.DryNeedlingCertification, today) == true);

@@ -89,7 +89,7 @@ public sealed class GetTodayHandler(IAppDbContext db, ICurrentUser currentUser, 
         var visits = rows
             .Select(r => new TodayVisitDto(
                 r.Id, r.PatientId, r.PatientName, r.Mrn, r.StartsAt, r.DurationMinutes, r.Type, r.Status, r.NoteStatus, r.IsCovering,
-                new SafetyFlagsDto(r.MedicalHistory.Describe(), redFlags[r.Id].ThisVisit, redFlags[r.Id].LastSigned),
+                new SafetyFlagsDto(r.MedicalHistory.Describe(), redFlags[r.Id].ThisVisit, redFlags[r.Id].OpenOnEpisode),
                 FlaggedKnots: [.. knots[r.PatientId]]))
             .ToList();
 

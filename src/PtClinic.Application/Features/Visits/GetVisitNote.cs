@@ -101,6 +101,6 @@ public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff,
             note?.Addenda.OrderBy(a => a.SignedAt).ThenBy(a => a.Id)
                 .Select(a => new AddendumDto(a.Id, a.Text, a.Author.Name, a.SignedAt))
                 .ToList() ?? [],
-            new SafetyFlagsDto(context.MedicalHistory.Describe(), redFlags.ThisVisit, redFlags.LastSigned));
+            new SafetyFlagsDto(context.MedicalHistory.Describe(), redFlags.ThisVisit, redFlags.OpenOnEpisode));
     }
 }

@@ -1,34 +1,35 @@
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Assessment;
-using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.Visits;
 
 /// <summary>
 /// What a therapist must see before needling or pressing on a patient: the medical-history flags
-/// (worded by <c>MedicalHistory.Describe</c>) and the open red flags. "Open", for now: recorded at
-/// this visit's assessment or at the latest signed visit of the episode before it.
+/// (worded by <c>MedicalHistory.Describe</c>) and the open red flags: those ticked at this visit,
+/// and those open on the episode (raised by a signed note of a visit up to this one and not closed
+/// by the therapist since), however many visits since did not tick them again.
 /// </summary>
 public sealed record SafetyFlagsDto(
     IReadOnlyList<string> MedicalHistory,
     IReadOnlyList<RedFlag> RedFlagsThisVisit,
-    IReadOnlyList<RedFlag> RedFlagsAtLastSignedVisit)
+    IReadOnlyList<RedFlag> RedFlagsOpenOnEpisode)
 {
     public static SafetyFlagsDto None { get; } = new([], [], []);
 
     /// <summary>The open red flags, given this visit's as they stand now (the page passes what was just saved).</summary>
     public IReadOnlyList<RedFlag> OpenRedFlags(IEnumerable<RedFlag>? thisVisit = null) =>
-        [.. (thisVisit ?? RedFlagsThisVisit).Union(RedFlagsAtLastSignedVisit).Distinct().Order()];
+        [.. (thisVisit ?? RedFlagsThisVisit).Union(RedFlagsOpenOnEpisode).Distinct().Order()];
 }
 
 internal static class SafetyFlags
 {
     /// <summary>
-    /// The red flags of each visit given and of the latest signed visit of its episode before it:
-    /// two queries whatever the number of visits (the Today list asks for a whole day).
+    /// The red flags ticked at each visit given, and those open on its episode that a visit other
+    /// than it raised no later than it: two queries whatever the number of visits (the Today list
+    /// asks for a whole day).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, (IReadOnlyList<RedFlag> ThisVisit, IReadOnlyList<RedFlag> LastSigned)>> RedFlagsAsync(
+    public static async Task<IReadOnlyDictionary<Guid, (IReadOnlyList<RedFlag> ThisVisit, IReadOnlyList<RedFlag> OpenOnEpisode)>> RedFlagsAsync(
         this IAppDbContext db, IReadOnlyCollection<(Guid VisitId, Guid EpisodeId, DateTimeOffset StartsAt)> visits, CancellationToken cancellationToken)
     {
         if (visits.Count == 0)
@@ -36,28 +37,31 @@ internal static class SafetyFlags
             return new Dictionary<Guid, (IReadOnlyList<RedFlag>, IReadOnlyList<RedFlag>)>();
         }
 
+        var visitIds = visits.Select(v => v.VisitId).Distinct().ToList();
         var episodeIds = visits.Select(v => v.EpisodeId).Distinct().ToList();
-        var signed = await (
-                from n in db.VisitNotes
-                where n.Status == NoteStatus.Signed
-                join v in db.Visits on n.VisitId equals v.Id
-                where episodeIds.Contains(v.EpisodeId)
-                select new { v.Id, v.EpisodeId, v.StartsAt })
-            .ToListAsync(cancellationToken);
-        var lastSigned = visits.ToDictionary(
-            v => v.VisitId,
-            v => signed.Where(s => s.EpisodeId == v.EpisodeId && s.Id != v.VisitId && s.StartsAt < v.StartsAt)
-                .OrderByDescending(s => s.StartsAt).Select(s => (Guid?)s.Id).FirstOrDefault());
-
-        var wanted = visits.Select(v => v.VisitId).Concat(lastSigned.Values.OfType<Guid>()).Distinct().ToList();
         var findings = await db.VisitAssessments
-            .Where(a => wanted.Contains(a.VisitId))
+            .Where(a => visitIds.Contains(a.VisitId))
             .Select(a => new { a.VisitId, a.Findings })
             .ToDictionaryAsync(a => a.VisitId, a => a.Findings, cancellationToken);
+        var open = (await db.EpisodeRedFlags
+                .Where(f => episodeIds.Contains(f.EpisodeId) && f.ClosedAt == null)
+                .Select(f => new { f.EpisodeId, f.Flag, f.RaisedAtVisitId, f.RaisedAtVisitStartsAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.EpisodeId);
 
-        IReadOnlyList<RedFlag> FlagsOf(Guid? visitId) =>
-            visitId is { } id && findings.TryGetValue(id, out var found) ? [.. found.RedFlags.Order()] : [];
-
-        return visits.ToDictionary(v => v.VisitId, v => (FlagsOf(v.VisitId), FlagsOf(lastSigned[v.VisitId])));
+        return visits.ToDictionary(
+            v => v.VisitId,
+            v => ((IReadOnlyList<RedFlag>)(findings.TryGetValue(v.VisitId, out var found) ? [.. found.RedFlags.Order()] : []),
+                (IReadOnlyList<RedFlag>)[.. open[v.EpisodeId]
+                    .Where(f => f.RaisedAtVisitId != v.VisitId && f.RaisedAtVisitStartsAt <= v.StartsAt)
+                    .Select(f => f.Flag).Distinct().Order()]));
     }
+
+    /// <summary>The red flags open on the episode now, whichever visit raised them.</summary>
+    public static async Task<IReadOnlyList<RedFlag>> OpenRedFlagsAsync(this IAppDbContext db, Guid episodeId, CancellationToken cancellationToken) =>
+        await db.EpisodeRedFlags
+            .Where(f => f.EpisodeId == episodeId && f.ClosedAt == null)
+            .OrderBy(f => f.Flag)
+            .Select(f => f.Flag)
+            .ToListAsync(cancellationToken);
 }

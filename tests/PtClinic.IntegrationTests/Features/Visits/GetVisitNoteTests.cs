@@ -93,7 +93,7 @@ public sealed class GetVisitNoteTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task The_note_carries_the_patients_medical_flags_and_the_red_flags_of_this_visit_and_the_last_signed_one()
+    public async Task The_note_carries_the_patients_medical_flags_this_visits_red_flags_and_those_open_on_the_episode()
     {
         var clinic = await TestClinic.CreateAsync(App);
         await RecordMedicalHistoryAsync(App, clinic.PatientId, MedicalHistory.None with { AnticoagulantUse = true, DeepVeinThrombosisHistory = true });
@@ -110,12 +110,13 @@ public sealed class GetVisitNoteTests(AppFixture app) : IntegrationTest(app)
 
         safety.MedicalHistory.ShouldBe(["Anticoagulant use", "History of deep-vein thrombosis"]);
         safety.RedFlagsThisVisit.ShouldBe([RedFlag.NightPain]);
-        // Only the latest signed visit counts: the numbness of the visit before it was not carried on.
-        safety.RedFlagsAtLastSignedVisit.ShouldBe([RedFlag.Fever]);
-        safety.OpenRedFlags().ShouldBe([RedFlag.NightPain, RedFlag.Fever]);
+        // The numbness stays open though the fever visit did not tick it again: nobody closed it.
+        safety.RedFlagsOpenOnEpisode.ShouldBe([RedFlag.Numbness, RedFlag.Fever]);
+        safety.OpenRedFlags().ShouldBe([RedFlag.Numbness, RedFlag.NightPain, RedFlag.Fever]);
         atTheLastSignedVisit.RedFlagsThisVisit.ShouldBe([RedFlag.Fever]);
-        atTheLastSignedVisit.RedFlagsAtLastSignedVisit.ShouldBe([RedFlag.Numbness]);
-        (await clinic.NoteAsync(earlier)).Safety.RedFlagsAtLastSignedVisit.ShouldBeEmpty();
+        atTheLastSignedVisit.RedFlagsOpenOnEpisode.ShouldBe([RedFlag.Numbness]);
+        // A flag raised at a later visit was not open at an earlier one.
+        (await clinic.NoteAsync(earlier)).Safety.RedFlagsOpenOnEpisode.ShouldBeEmpty();
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201200335_KnotTracking")]
+    [Migration("20261201200955_KnotTracking")]
     partial class KnotTracking
     {
         /// <inheritdoc />
@@ -891,6 +891,128 @@ namespace PtClinic.Migrations.Migrations
                         .HasDatabaseName("ix_episodes_clinic_id_therapist_id_status");
 
                     b.ToTable("episodes", (string)null);
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Episodes.EpisodeRedFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("ClosedAs")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("closed_as");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("closing_note");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("flag");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("RaisedAtVisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_at_visit_id");
+
+                    b.Property<DateTimeOffset>("RaisedAtVisitStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at_visit_starts_at");
+
+                    b.Property<Guid?>("ReferralAcknowledgementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_acknowledgement_id");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ClosedBy", "PtClinic.Domain.Episodes.EpisodeRedFlag.ClosedBy#StaffRef", b1 =>
+                        {
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("closed_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("closed_by_user_id");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RaisedBy", "PtClinic.Domain.Episodes.EpisodeRedFlag.RaisedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("raised_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("raised_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_episode_red_flags");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_episode_red_flags_episode_id");
+
+                    b.HasIndex("RaisedAtVisitId")
+                        .HasDatabaseName("ix_episode_red_flags_raised_at_visit_id");
+
+                    b.HasIndex("ReferralAcknowledgementId")
+                        .HasDatabaseName("ix_episode_red_flags_referral_acknowledgement_id");
+
+                    b.HasIndex("EpisodeId", "Flag")
+                        .IsUnique()
+                        .HasDatabaseName("ix_episode_red_flags_episode_id_flag")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("episode_red_flags", null, t =>
+                        {
+                            t.HasComment("Red flags open on an episode until the therapist closes them; never deleted, closed rows never change.");
+
+                            t.HasCheckConstraint("ck_episode_red_flags_closing", "(closed_at IS NULL AND closed_as IS NULL AND closed_by_user_id IS NULL AND referred_to IS NULL AND referred_on IS NULL) OR (closed_at IS NOT NULL AND closed_as = 'Resolved' AND closed_by_user_id IS NOT NULL AND closing_note IS NOT NULL AND referred_to IS NULL) OR (closed_at IS NOT NULL AND closed_as = 'Referred' AND closed_by_user_id IS NOT NULL AND referred_to IS NOT NULL AND referred_on IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Knots.KnotSite", b =>
@@ -3015,6 +3137,29 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_episodes_patients_patient_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Episodes.EpisodeRedFlag", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_red_flags_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedAtVisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_red_flags_visits_raised_at_visit_id");
+
+                    b.HasOne("PtClinic.Domain.Reasoning.ReferralAcknowledgement", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralAcknowledgementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_episode_red_flags_referral_acknowledgements_referral_acknow");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Knots.KnotSite", b =>
