@@ -58,7 +58,7 @@ public sealed partial class DemoClinicSeeder(
             await SeedPatientsAsync(clinicDb, ct);
             var charts = new DemoCharts(clinicDb, clock);
             await charts.SeedHistoryAsync(therapist, frontDesk, ct);
-            await DemoRedFlags.SeedAishasNightPainAsync(clinicDb, therapist, clock, ct);
+            await DemoRedFlags.SeedGretasNightPainAsync(clinicDb, therapist, clock, ct);
             await charts.SeedTodayAsync(therapist, ct);
         }, cancellationToken);
         LogSeeded(logger, DemoClinic.Name);

@@ -9,26 +9,26 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Infrastructure.Seeding;
 
 /// <summary>
-/// A red flag open on a demo episode: Aisha's low back woke her at night when she was first seen,
-/// five days ago; her therapist referred her to her GP and signed the note, which opened the flag
-/// on the episode. It stays open there (and on her notes) until a therapist closes it. Seeded
-/// once, when Aisha has no episode yet; signing opens the flag the way the app does.
+/// A red flag open on a demo episode: Greta's low back is back, and this time it woke her at night
+/// when she was seen five days ago; her therapist referred her to her GP and signed the note, which
+/// opened the flag on the episode. It stays open there (and on her notes) until a therapist closes
+/// it. Seeded once, while Greta has no open episode; signing opens the flag the way the app does.
 /// </summary>
 internal static class DemoRedFlags
 {
-    private const string AishaMrn = "P000105";
+    private const string GretaMrn = "P000103";
 
-    public static async Task SeedAishasNightPainAsync(AppDbContext db, StaffRef therapist, TimeProvider clock, CancellationToken ct)
+    public static async Task SeedGretasNightPainAsync(AppDbContext db, StaffRef therapist, TimeProvider clock, CancellationToken ct)
     {
-        var aisha = await db.Patients.SingleAsync(p => p.Mrn == AishaMrn, ct);
-        if (await db.Episodes.AnyAsync(e => e.PatientId == aisha.Id, ct))
+        var greta = await db.Patients.SingleAsync(p => p.Mrn == GretaMrn, ct);
+        if (await db.Episodes.AnyAsync(e => e.PatientId == greta.Id && e.Status != EpisodeStatus.Discharged, ct))
         {
             return;
         }
 
         var today = DemoClinic.Calendar.DateOf(clock.GetUtcNow());
         var at = DemoClinic.Calendar.ToInstant(today.AddDays(-5), new TimeOnly(11, 0));
-        var episode = EpisodeOfCare.Open(DemoClinic.Id, aisha.Id, "Low back and left buttock pain, worse at night",
+        var episode = EpisodeOfCare.Open(DemoClinic.Id, greta.Id, "Low back and left buttock pain again, now worse at night",
             BodyRegion.LowerBack, BodySide.Left, today.AddDays(-21), "Self-referral", therapist.UserId, at, DemoClinic.Calendar.DateOf(at));
         var visit = Visit.Schedule(episode, therapist.UserId, at, 60, VisitType.InitialEvaluation, at);
         visit.CheckIn(episode, at);

@@ -10,9 +10,9 @@ public sealed class RedFlagFlowTests(WebAppFixture app)
     [Fact]
     public async Task A_therapist_closes_the_open_red_flag_on_the_episode_as_referred()
     {
-        var aisha = await app.DemoPatientAsync("P000105");
+        var greta = await app.DemoPatientAsync("P000103");
         var page = await app.SignedInPageAsync(DemoClinic.Therapist);
-        await page.GotoAsync($"/patients/{aisha}");
+        await page.GotoAsync($"/patients/{greta}");
         await WebAppFixture.WaitForInteractiveAsync(page);
 
         var episode = page.GetByTestId("episode").Filter(new() { HasText = "Low back and left buttock pain" });

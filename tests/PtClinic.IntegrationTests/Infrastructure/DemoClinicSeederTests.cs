@@ -7,6 +7,7 @@ using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
 using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Patients;
 using PtClinic.Domain.Staff;
@@ -29,23 +30,24 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await App.ReadAsync(db => db.StaffMembers.IgnoreQueryFilters().CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await CountPatientsAsync()).ShouldBe(5);
-        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(5);
-        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(1);
-        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(4);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(7);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(2);
+        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(9);
         (await App.ReadAsync(db => db.NoteAddenda.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         // The demo therapist's day is booked: one patient checked in with a draft under way, two to come.
         (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.Scheduled))).ShouldBe(2);
-        (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.CheckedIn))).ShouldBe(1);
+        (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.CheckedIn))).ShouldBe(2);
         (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Draft))).ShouldBe(1);
         (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
 
         // Ellen's hamstring is charted in full: two signed assessments (frozen) and today's draft;
-        // Aisha's low back has one, signed with a red flag that is open on her episode.
-        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync())).ShouldBe(4);
-        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(3);
+        // Greta's low back, back again, has one, signed with a red flag that is open on her episode;
+        // Aisha's hamstring has five over two episodes.
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync())).ShouldBe(9);
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(8);
         var openFlag = await App.ReadAsync(db => db.EpisodeRedFlags.IgnoreQueryFilters().SingleAsync());
         (openFlag.Flag, openFlag.IsOpen).ShouldBe((PtClinic.Domain.Assessment.RedFlag.NightPain, true));
-        (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(3);
+        (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(7);
         (await App.ReadAsync(db => db.CauseDecisions.IgnoreQueryFilters().CountAsync(d => d.Verdict == HypothesisVerdict.Confirmed))).ShouldBe(3);
         // What her signed visits performed froze with them: a dry-needling session with a minor bruise, interventions with minutes.
         (await App.ReadAsync(db => db.VisitTreatments.IgnoreQueryFilters().CountAsync(t => t.FrozenAt != null))).ShouldBe(2);
@@ -114,6 +116,31 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         var second = (await users.FindByEmailAsync(DemoClinic.SecondTherapist.Email)).ShouldNotBeNull();
         (await users.CheckPasswordAsync(second, DemoClinic.Password)).ShouldBeTrue();
         second.Id.ShouldBe(jonas.Id);
+    }
+
+    [Fact]
+    public async Task The_demo_knots_recur_improve_and_persist_as_signed_and_a_rebuild_changes_nothing()
+    {
+        await App.SeedDemoClinicAsync();
+        var sites = await App.ReadAsync(db => (
+                from s in db.KnotSites.IgnoreQueryFilters()
+                join p in db.Patients.IgnoreQueryFilters() on s.PatientId equals p.Id
+                select new { p.Mrn, s.MuscleCode, s.Side, s.State, s.Flags, s.RecurrenceCount, s.DaysToLastRecurrence, s.Assessments })
+            .ToListAsync());
+
+        // Aisha: the left biceps femoris resolved, was discharged and came back 21 days later in a new episode.
+        sites.Single(s => s.Mrn == "P000105" && s.MuscleCode == "biceps-femoris-long-head")
+            .ShouldBe(new { Mrn = "P000105", MuscleCode = "biceps-femoris-long-head", Side = BodySide.Left, State = KnotState.Recurred,
+                Flags = KnotFlags.RecurredSoon, RecurrenceCount = 1, DaysToLastRecurrence = (int?)21, Assessments = 5 });
+        // Her calf: the same tenderness at the four visits that examined it (one did not).
+        var calf = sites.Single(s => s.Mrn == "P000105" && s.MuscleCode == "gastrocnemius");
+        (calf.State, calf.Flags, calf.Assessments).ShouldBe((KnotState.Persisting, KnotFlags.NotImproving, 4));
+        // Ellen: 7 then 4 on pressure.
+        var ellens = sites.Single(s => s.Mrn == "P000101" && s.MuscleCode == "biceps-femoris-long-head");
+        (ellens.State, ellens.Flags).ShouldBe((KnotState.Improving, KnotFlags.None));
+
+        var admin = AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Admin);
+        (await App.SendAsync(admin, new PtClinic.Application.Features.Knots.RebuildClinicKnotStatesCommand())).Value!.Changed.ShouldBe(0);
     }
 
     [Fact]
