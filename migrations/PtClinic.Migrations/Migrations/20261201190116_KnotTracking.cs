@@ -116,16 +116,16 @@ namespace PtClinic.Migrations.Migrations
                 comment: "Each patient's tracked knot sites (FHIR BodyStructure) and their state, derived from the signed notes; rebuilt from them at any time.");
 
             migrationBuilder.CreateIndex(
-                name: "ix_visit_assessments_patient_id_unsigned",
+                name: "ix_visit_assessments_patient_id_visit_starts_at",
                 table: "visit_assessments",
-                column: "patient_id",
-                filter: "frozen_at IS NULL");
+                columns: new[] { "patient_id", "visit_starts_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "frozen_at", "episode_id", "visit_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_knot_findings_patient_id_muscle_code_side_zone_visit_starts",
                 table: "knot_findings",
                 columns: new[] { "patient_id", "muscle_code", "side", "zone", "visit_starts_at" })
-                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id", "tenderness", "size_mm", "is_active" });
+                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id", "tenderness", "size_mm", "is_active", "referred_pain", "clinic_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_knot_absences_assessment_id_muscle_code_side_zone",
@@ -142,7 +142,7 @@ namespace PtClinic.Migrations.Migrations
                 name: "ix_knot_absences_patient_id_muscle_code_side_zone_visit_starts",
                 table: "knot_absences",
                 columns: new[] { "patient_id", "muscle_code", "side", "zone", "visit_starts_at" })
-                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id" });
+                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id", "clinic_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_knot_sites_muscle_code",
@@ -182,7 +182,7 @@ namespace PtClinic.Migrations.Migrations
                 name: "knot_sites");
 
             migrationBuilder.DropIndex(
-                name: "ix_visit_assessments_patient_id_unsigned",
+                name: "ix_visit_assessments_patient_id_visit_starts_at",
                 table: "visit_assessments");
 
             migrationBuilder.DropIndex(
