@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Staff;
 
@@ -26,6 +29,19 @@ internal sealed class TodayFlagsBench(BenchDatabase database, KnotData data, Ben
         if (today.Visits.Count != KnotData.TodayVisits)
         {
             throw new BenchFailure($"today-flags: the list has {today.Visits.Count} visits, the seed put {KnotData.TodayVisits} on it.");
+        }
+
+        // The stored states the list reads were written by the seed: they must be what a rebuild gives.
+        var runner = database.Services.GetRequiredService<IClinicOperationRunner>();
+        foreach (var patientId in today.Visits.Select(v => v.PatientId).Distinct())
+        {
+            var rebuild = await runner.SendAsync(ClinicActor.SystemOf(data.ClinicId), new RebuildPatientKnotStatesCommand(patientId), ct);
+            if (!rebuild.IsSuccess || rebuild.Value.Changed != 0 || rebuild.Value.Sites != KnotData.SitesPerPatient)
+            {
+                throw new BenchFailure(
+                    $"today-flags: the seeded knot states of patient {patientId} are not what a rebuild gives " +
+                    $"({(rebuild.IsSuccess ? $"{rebuild.Value.Changed} of {rebuild.Value.Sites} sites changed" : rebuild.Error.Message)}).");
+            }
         }
 
         var result = new TodayFlagsResult(script);
