@@ -216,9 +216,51 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         await using var connection = new NpgsqlConnection(OwnerConnectionString);
         await connection.OpenAsync(ct);
-        await EnsureColumnsCoveredAsync(connection, table, columns, ct);
+        await EnsureColumnsCoveredAsync(connection, table, columns, "CopyPatientsAsync in bench/PtClinic.Benchmarks/BenchDatabase.cs", ct);
         await ExecuteAsync(connection, "SET maintenance_work_mem = '256MB'", ct);
 
+        await WithoutSecondaryIndexesAsync(connection, table, async () =>
+        {
+            var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
+            await using (var writer = await connection.BeginBinaryImportAsync(copy, ct))
+            {
+                for (var c = 0; c < ClinicCount; c++)
+                {
+                    // One generator per clinic, so clinic 1 of the 50k and of the 500k set start alike.
+                    var generator = new PatientGenerator(Seed + c, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+                    for (var n = 1; n <= PatientsPerClinic; n++)
+                    {
+                        var p = generator.Next(n);
+                        await writer.StartRowAsync(ct);
+                        await writer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
+                        await writer.WriteAsync(ClinicIds[c], NpgsqlDbType.Uuid, ct);
+                        await writer.WriteAsync(p.Mrn, NpgsqlDbType.Varchar, ct);
+                        await writer.WriteAsync(p.GivenName, NpgsqlDbType.Varchar, ct);
+                        await writer.WriteAsync(p.FamilyName, NpgsqlDbType.Varchar, ct);
+                        await writer.WriteAsync(p.DateOfBirth, NpgsqlDbType.Date, ct);
+                        await writer.WriteAsync(p.Sex.ToString(), NpgsqlDbType.Varchar, ct);
+                        await WriteNullableAsync(writer, p.Phone, ct);
+                        await WriteNullableAsync(writer, p.Email, ct);
+                        await writer.WriteAsync(p.RegisteredAt, NpgsqlDbType.TimestampTz, ct);
+                    }
+                }
+
+                await writer.CompleteAsync(ct);
+            }
+        }, ct);
+
+        // A settled table, as in production: statistics for the planner, hint bits and visibility map set.
+        await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}", ct);
+        await ExecuteAsync(connection, "ANALYZE", ct);
+    }
+
+    /// <summary>
+    /// Runs a bulk load into <paramref name="table"/> with its secondary indexes dropped, then
+    /// rebuilds them from their own definitions (the usual bulk-load practice: building an index once
+    /// is far cheaper than growing it row by row). Indexes behind constraints stay.
+    /// </summary>
+    internal static async Task WithoutSecondaryIndexesAsync(NpgsqlConnection connection, string table, Func<Task> load, CancellationToken ct)
+    {
         var indexes = new List<(string Name, string Definition)>();
         await using (var command = new NpgsqlCommand(
             """
@@ -241,45 +283,15 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await ExecuteAsync(connection, $"DROP INDEX {index}", ct);
         }
 
-        var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-        await using (var writer = await connection.BeginBinaryImportAsync(copy, ct))
-        {
-            for (var c = 0; c < ClinicCount; c++)
-            {
-                // One generator per clinic, so clinic 1 of the 50k and of the 500k set start alike.
-                var generator = new PatientGenerator(Seed + c, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
-                for (var n = 1; n <= PatientsPerClinic; n++)
-                {
-                    var p = generator.Next(n);
-                    await writer.StartRowAsync(ct);
-                    await writer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
-                    await writer.WriteAsync(ClinicIds[c], NpgsqlDbType.Uuid, ct);
-                    await writer.WriteAsync(p.Mrn, NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(p.GivenName, NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(p.FamilyName, NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(p.DateOfBirth, NpgsqlDbType.Date, ct);
-                    await writer.WriteAsync(p.Sex.ToString(), NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(writer, p.Phone, ct);
-                    await WriteNullableAsync(writer, p.Email, ct);
-                    await writer.WriteAsync(p.RegisteredAt, NpgsqlDbType.TimestampTz, ct);
-                }
-            }
-
-            await writer.CompleteAsync(ct);
-        }
-
+        await load();
         foreach (var (_, definition) in indexes)
         {
             await ExecuteAsync(connection, definition, ct);
         }
-
-        // A settled table, as in production: statistics for the planner, hint bits and visibility map set.
-        await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}", ct);
-        await ExecuteAsync(connection, "ANALYZE", ct);
     }
 
     /// <summary>A NOT NULL column without a default that the COPY leaves out would fail it: say so plainly.</summary>
-    private static async Task EnsureColumnsCoveredAsync(NpgsqlConnection connection, string table, string[] columns, CancellationToken ct)
+    internal static async Task EnsureColumnsCoveredAsync(NpgsqlConnection connection, string table, string[] columns, string loader, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -303,12 +315,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         if (missing.Count > 0)
         {
             throw new BenchFailure(
-                $"The patients table has required columns the bench does not fill: {string.Join(", ", missing)}. " +
-                "Add them to CopyPatientsAsync in bench/PtClinic.Benchmarks/BenchDatabase.cs.");
+                $"The {table} table has required columns the bench does not fill: {string.Join(", ", missing)}. " +
+                $"Add them to {loader}.");
         }
     }
 
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct)
+    internal static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct)
     {
         if (value is null)
         {
@@ -320,7 +332,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync(ct);

@@ -22,10 +22,12 @@ internal sealed record BenchOptions(
           --database <prefix>           databases <prefix>_50k and <prefix>_500k are created
                                         (dropped and recreated; default ptclinic_bench)
           --output <file>               the Markdown report (default docs/benchmarks.md; '-' for none)
-          --only <id>[,<id>]            patient-search, note-save (default: both)
+          --only <id>[,<id>]            patient-search, note-save, knot-state, today-flags
+                                        (default: all)
           --quick                       50k patients only, fewer iterations: for a quick look
           --reuse                       keep the databases and reuse a complete seed from a previous run
-          --warmup <n>, --iterations <n>  patient-search calls per kind and side (default 50 and 300)
+          --warmup <n>, --iterations <n>  patient-search calls per kind and side (default 50 and 300);
+                                        knot-state and today-flags calls per side (50 and 200)
         """;
 
     public bool Runs(string id) => Only.Count == 0 || Only.Contains(id);
@@ -41,6 +43,9 @@ internal sealed record BenchOptions(
 
     /// <summary>Measured calls per query kind and side.</summary>
     public int SearchIterations => IterationsOverride ?? (Quick ? 100 : 300);
+
+    /// <summary>Measured calls per side of knot-state and today-flags (each call reads hundreds of rows).</summary>
+    public int KnotIterations => IterationsOverride ?? (Quick ? 60 : 200);
 
     public TimeSpan NoteWarmup => TimeSpan.FromSeconds(Quick ? 1 : 3);
 
@@ -71,7 +76,7 @@ internal sealed record BenchOptions(
                 case "--only":
                     foreach (var id in Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
-                        if (id is not (BenchIds.PatientSearch or BenchIds.NoteSave))
+                        if (!BenchIds.All.Contains(id))
                         {
                             throw new ArgumentException($"unknown benchmark '{id}'");
                         }
@@ -112,6 +117,10 @@ internal static class BenchIds
 {
     public const string PatientSearch = "patient-search";
     public const string NoteSave = "note-save";
+    public const string KnotState = "knot-state";
+    public const string TodayFlags = "today-flags";
+
+    public static readonly string[] All = [PatientSearch, NoteSave, KnotState, TodayFlags];
 }
 
 /// <summary>A benchmark could not run as designed; the message says why.</summary>

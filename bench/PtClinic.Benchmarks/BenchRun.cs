@@ -18,10 +18,14 @@ internal static class BenchRun
 
         var searches = new List<PatientSearchResult>();
         NoteSaveResult? noteSave = null;
+        KnotRun? knots = null;
         var seedTimes = new List<string>();
+        var runsKnots = options.Runs(BenchIds.KnotState) || options.Runs(BenchIds.TodayFlags);
         foreach (var perClinic in options.PatientsPerClinic)
         {
-            var needed = options.Runs(BenchIds.PatientSearch) || (options.Runs(BenchIds.NoteSave) && noteSave is null);
+            var needed = options.Runs(BenchIds.PatientSearch)
+                || (options.Runs(BenchIds.NoteSave) && noteSave is null)
+                || (runsKnots && knots is null);
             if (!needed)
             {
                 continue;
@@ -44,6 +48,32 @@ internal static class BenchRun
                 searches.Add(await new PatientSearchBench(database, options, log).RunAsync(ct));
             }
 
+            if (runsKnots && knots is null)
+            {
+                log.WriteLine("==> Seeding the knot charts");
+                var data = await KnotData.EnsureAsync(database, ct);
+                log.WriteLine(data.Reused
+                    ? "    reused the knot charts from an earlier run"
+                    : $"    {data.Patients} patients' charts seeded in {data.SeedTime.TotalSeconds:0.0} s");
+                if (!data.Reused)
+                {
+                    seedTimes.Add(string.Create(CultureInfo.InvariantCulture, $"knot charts in {data.SeedTime.TotalSeconds:0} s"));
+                }
+
+                knots = new KnotRun(data);
+                if (options.Runs(BenchIds.KnotState))
+                {
+                    log.WriteLine($"==> {BenchIds.KnotState}, {KnotData.LongHistoryVisits} signed visits, {KnotData.SitesPerPatient} sites");
+                    knots.State = await new KnotStateBench(database, data, options, log).RunAsync(ct);
+                }
+
+                if (options.Runs(BenchIds.TodayFlags))
+                {
+                    log.WriteLine($"==> {BenchIds.TodayFlags}, {KnotData.TodayVisits} visits, {KnotData.SitesPerPatient} sites each");
+                    knots.Today = await new TodayFlagsBench(database, data, options, log).RunAsync(ct);
+                }
+            }
+
             if (options.Runs(BenchIds.NoteSave) && noteSave is null)
             {
                 log.WriteLine($"==> {BenchIds.NoteSave}, {NoteSaveBench.WriterCount} writers");
@@ -51,8 +81,8 @@ internal static class BenchRun
             }
         }
 
-        var report = Build(options, searches, noteSave);
-        report.HowMeasured = HowMeasured(options, searches, started, server, loadAtStart, LoadAverage(), stopwatch.Elapsed, seedTimes);
+        var report = Build(options, searches, noteSave, knots);
+        report.HowMeasured = HowMeasured(options, searches, knots, started, server, loadAtStart, LoadAverage(), stopwatch.Elapsed, seedTimes);
         var markdown = report.Render();
         if (options.OutputPath is { } path)
         {
@@ -68,7 +98,7 @@ internal static class BenchRun
         return 0;
     }
 
-    private static Report Build(BenchOptions options, List<PatientSearchResult> searches, NoteSaveResult? noteSave)
+    private static Report Build(BenchOptions options, List<PatientSearchResult> searches, NoteSaveResult? noteSave, KnotRun? knots)
     {
         var report = new Report();
         var missed = new List<string>();
@@ -115,6 +145,11 @@ internal static class BenchRun
             {
                 missed.Add($"{BenchIds.NoteSave} ({Format.PerSecond(ours)} < 1500/s)");
             }
+        }
+
+        if (knots is not null)
+        {
+            KnotRows(report, knots, missed);
         }
 
         report.Notes.Add(
@@ -166,6 +201,11 @@ internal static class BenchRun
                 $"{Format.Ms(noteSave.OursAlone.Median)}, floor {Format.Ms(noteSave.FloorAlone.Median)} per save.");
         }
 
+        if (knots is not null)
+        {
+            KnotTimeSpent(report, knots);
+        }
+
         if (searches.Count > 0)
         {
             var first = searches[0];
@@ -191,7 +231,104 @@ internal static class BenchRun
                 noteSave.Sql));
         }
 
+        if (knots?.State is { } state)
+        {
+            report.Floors.Add((
+                BenchIds.KnotState,
+                "The history fetch of GetKnotTimelineQuery (SignedHistoryAsync): the patient's unsigned assessments, then " +
+                "the finding and absence rows without them in one UNION ALL, as EF Core sent them (captured once before " +
+                "timing, replayed with the same parameters); the rows are read with typed getters into the observations " +
+                "KnotHistory takes.",
+                state.History));
+        }
+
+        if (knots?.Today is { } today)
+        {
+            report.Floors.Add((
+                BenchIds.TodayFlags,
+                "Every statement GetTodayQuery sent for the therapist's day (captured once before timing from EF Core, " +
+                "replayed with the same parameters), every column of every row read.",
+                today.Script));
+        }
+
         return report;
+    }
+
+    private static void KnotRows(Report report, KnotRun knots, List<string> missed)
+    {
+        var data = knots.Data;
+        var background = string.Create(CultureInfo.InvariantCulture,
+            $"{data.Patients} patients with visits in 4 clinics ({data.SignedVisits} signed, {data.Findings} knot and {data.Absences} absence rows)");
+        if (knots.State is { } s)
+        {
+            var ratio = s.Ours.Median / s.Floor.Median;
+            report.Rows.Add(new ReportRow(
+                BenchIds.KnotState,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"timeline of 1 patient: {s.SignedVisits} signed visits in {KnotData.LongHistoryEpisodes} episodes, {KnotData.SitesPerPatient} sites, {s.Observations} observations; {background}"),
+                Format.Ms(s.Ours.Median),
+                Format.Ms(s.Ours.P95),
+                "<= 30 ms",
+                Format.Ms(s.Floor.Median),
+                Format.Ratio(ratio)));
+            report.Rows.Add(new ReportRow(
+                BenchIds.KnotState,
+                string.Create(CultureInfo.InvariantCulture, $"compute alone: KnotHistory.EvaluateAll on those {s.Observations} observations, no database"),
+                Format.Ms(s.Compute.Median),
+                Format.Ms(s.Compute.P95),
+                "<= 2 ms",
+                "-",
+                "-"));
+            if (s.Ours.Median > 30)
+            {
+                missed.Add($"{BenchIds.KnotState} ({Format.Ms(s.Ours.Median)} > 30 ms)");
+            }
+
+            if (s.Compute.Median > 2)
+            {
+                missed.Add($"{BenchIds.KnotState} compute alone ({Format.Ms(s.Compute.Median)} > 2 ms)");
+            }
+        }
+
+        if (knots.Today is { } t)
+        {
+            report.Rows.Add(new ReportRow(
+                BenchIds.TodayFlags,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"a therapist's day of {KnotData.TodayVisits} visits, each patient tracking {KnotData.SitesPerPatient} knot sites ({data.Sites} sites stored, {data.FlaggedSites} flagged); {background}"),
+                Format.Ms(t.Ours.Median),
+                Format.Ms(t.Ours.P95),
+                "<= 20 ms",
+                Format.Ms(t.Floor.Median),
+                Format.Ratio(t.Ours.Median / t.Floor.Median)));
+            if (t.Ours.Median > 20)
+            {
+                missed.Add($"{BenchIds.TodayFlags} ({Format.Ms(t.Ours.Median)} > 20 ms)");
+            }
+        }
+    }
+
+    private static void KnotTimeSpent(Report report, KnotRun knots)
+    {
+        static string Steps(IReadOnlyList<(string Label, double MedianMs)> steps) =>
+            string.Join(", ", steps.Select(s => $"{s.Label} {Format.Ms(s.MedianMs)}"));
+
+        if (knots.State is { } s)
+        {
+            report.TimeSpent.Add(
+                $"knot-state: ours {Format.Ms(s.Ours.Median)}, the history fetch raw {Format.Ms(s.Floor.Median)}, all " +
+                $"{s.All.Count} statements of the query raw {Format.Ms(s.AllSql.Median)}, the rule alone " +
+                $"{Format.Ms(s.Compute.Median)} (medians). The rest of ours is the pipeline, EF Core materializing " +
+                $"the {s.Observations} rows and the handler grouping them into the timeline. All statements raw, " +
+                $"median each: {Steps(s.StepMedians)}.");
+        }
+
+        if (knots.Today is { } t)
+        {
+            report.TimeSpent.Add(
+                $"today-flags: ours {Format.Ms(t.Ours.Median)}, its {t.Script.Count} statements raw {Format.Ms(t.Floor.Median)} " +
+                $"(medians). Floor steps (median each): {Steps(t.StepMedians)}.");
+        }
     }
 
     /// <summary>A short name for a floor step; null for BEGIN, which Npgsql sends with the next statement.</summary>
@@ -219,6 +356,7 @@ internal static class BenchRun
     private static string HowMeasured(
         BenchOptions options,
         List<PatientSearchResult> searches,
+        KnotRun? knots,
         DateTimeOffset started,
         ServerFacts server,
         string loadAtStart,
@@ -239,6 +377,17 @@ internal static class BenchRun
             ? $" note-save: {options.NoteWarmup.TotalSeconds:0} s warm-up per side, then {options.NoteRounds} rounds of " +
               $"{options.NoteRound.TotalSeconds:0} s for each, alternating."
             : "";
+        var knotText = knots is not null
+            ? $" knot-state and today-flags: on the {BenchDatabase.ClinicCount * options.PatientsPerClinic[0] / 1000}k set, " +
+              "knot charts added in clinics 2 to 5 (Bogus-seeded courses: each site found, its tenderness drifting a " +
+              "point at a time, resolving and coming back, skipped at about one visit in seven, a gap), loaded as the " +
+              "owner with binary COPY: the assessments unsigned, their knot and absence rows, then the assessments of " +
+              "signed notes frozen with one UPDATE (the freeze triggers stay on); the stored site states are what " +
+              "KnotHistory.EvaluateAll gives for each patient's signed history, as the rebuild stores them. " +
+              $"Warm-up of at least {options.SearchWarmup} calls per side and {options.SearchMinWarmup.TotalSeconds:0} s, " +
+              $"then {options.KnotIterations} measured calls per side, alternating call by call (who goes first swaps " +
+              "each round); ours as in patient-search, as a therapist of the clinic (the Today list for the seeded day, named)."
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"**How measured.** {started:yyyy-MM-dd HH:mm} UTC, Release build, .NET {Environment.Version}, " +
             $"{Environment.ProcessorCount} cores shared with PostgreSQL and with whatever else ran (load average " +
@@ -246,7 +395,7 @@ internal static class BenchRun
             $"127.0.0.1 (fsync {server.Fsync}, synchronous_commit {server.SynchronousCommit}, shared_buffers " +
             $"{server.SharedBuffers}). Data: Bogus with a fixed seed (names from 14 locales, dates of birth, MRNs " +
             $"P000001... per clinic), {BenchDatabase.ClinicCount} clinics, loaded with binary COPY into the migrated schema, " +
-            $"then VACUUM ANALYZE{(seedTimes.Count > 0 ? $" ({string.Join(", ", seedTimes)})" : "")}.{search}{notes} " +
+            $"then VACUUM ANALYZE{(seedTimes.Count > 0 ? $" ({string.Join(", ", seedTimes)})" : "")}.{search}{notes}{knotText} " +
             $"The whole run took {elapsed.TotalMinutes:0.0} min.");
     }
 
@@ -260,6 +409,15 @@ internal static class BenchRun
         {
             return "?";
         }
+    }
+
+    private sealed class KnotRun(KnotData data)
+    {
+        public KnotData Data { get; } = data;
+
+        public KnotStateResult? State { get; set; }
+
+        public TodayFlagsResult? Today { get; set; }
     }
 
     private sealed record ServerFacts(string Version, string Fsync, string SynchronousCommit, string SharedBuffers);

@@ -69,6 +69,8 @@ internal sealed record SqlStatement(
         string[] a => $"{{{string.Join(",", a)}}}",
         DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable e when e.Cast<object>().ToArray() is var items =>
+            $"{{{string.Join(",", items.Take(2).Select(Describe))}{(items.Length > 2 ? ",..." : "")}}} ({items.Length} elements)",
         _ => value.ToString() ?? "",
     };
 }

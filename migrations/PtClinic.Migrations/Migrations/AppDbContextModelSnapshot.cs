@@ -391,7 +391,7 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt")
                         .HasDatabaseName("ix_knot_absences_patient_id_muscle_code_side_zone_visit_starts");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "ClinicId" });
 
                     b.ToTable("knot_absences", null, t =>
                         {
@@ -478,7 +478,7 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt")
                         .HasDatabaseName("ix_knot_findings_patient_id_muscle_code_side_zone_visit_starts");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "Tenderness", "SizeMm", "IsActive" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "Tenderness", "SizeMm", "IsActive", "ReferredPain", "ClinicId" });
 
                     b.ToTable("knot_findings", null, t =>
                         {

@@ -54,9 +54,11 @@ internal sealed class KnotFindingConfiguration : IEntityTypeConfiguration<KnotFi
         builder.HasIndex(k => new { k.AssessmentId, k.MuscleCode, k.Side, k.Zone }).IsUnique();
         // The knot history is read by patient and site in visit order from this row alone (the
         // patient and the visit's start are copied onto it), signed or not told by the assessment.
+        // The index carries every column that read uses (the clinic for the tenant filter, the
+        // referral areas for "refers pain"), so a long history is an index-only scan.
         builder.HasOne<Patient>().WithMany().HasForeignKey(k => k.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(k => new { k.PatientId, k.MuscleCode, k.Side, k.Zone, k.VisitStartsAt })
-            .IncludeProperties(k => new { k.AssessmentId, k.Tenderness, k.SizeMm, k.IsActive });
+            .IncludeProperties(k => new { k.AssessmentId, k.Tenderness, k.SizeMm, k.IsActive, k.ReferredPain, k.ClinicId });
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_knot_findings_tenderness", $"tenderness BETWEEN 0 AND {KnotPresentation.MaxTenderness}");
@@ -76,7 +78,8 @@ internal sealed class KnotAbsenceConfiguration : IEntityTypeConfiguration<KnotAb
         builder.Property(k => k.Zone).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(k => new { k.AssessmentId, k.MuscleCode, k.Side, k.Zone }).IsUnique();
         builder.HasOne<Patient>().WithMany().HasForeignKey(k => k.PatientId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(k => new { k.PatientId, k.MuscleCode, k.Side, k.Zone, k.VisitStartsAt }).IncludeProperties(k => k.AssessmentId);
+        // As the findings' index: the history reads absences from it alone.
+        builder.HasIndex(k => new { k.PatientId, k.MuscleCode, k.Side, k.Zone, k.VisitStartsAt }).IncludeProperties(k => new { k.AssessmentId, k.ClinicId });
         builder.ToTable(t => t.HasComment("Tracked knot sites palpated at a visit and not found; frozen with their assessment."));
     }
 }

@@ -13,7 +13,7 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201200955_KnotTracking")]
+    [Migration("20261201202226_KnotTracking")]
     partial class KnotTracking
     {
         /// <inheritdoc />
@@ -394,7 +394,7 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt")
                         .HasDatabaseName("ix_knot_absences_patient_id_muscle_code_side_zone_visit_starts");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "ClinicId" });
 
                     b.ToTable("knot_absences", null, t =>
                         {
@@ -481,7 +481,7 @@ namespace PtClinic.Migrations.Migrations
                     b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt")
                         .HasDatabaseName("ix_knot_findings_patient_id_muscle_code_side_zone_visit_starts");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "Tenderness", "SizeMm", "IsActive" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PatientId", "MuscleCode", "Side", "Zone", "VisitStartsAt"), new[] { "AssessmentId", "Tenderness", "SizeMm", "IsActive", "ReferredPain", "ClinicId" });
 
                     b.ToTable("knot_findings", null, t =>
                         {

@@ -125,7 +125,7 @@ namespace PtClinic.Migrations.Migrations
                 name: "ix_knot_findings_patient_id_muscle_code_side_zone_visit_starts",
                 table: "knot_findings",
                 columns: new[] { "patient_id", "muscle_code", "side", "zone", "visit_starts_at" })
-                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id", "tenderness", "size_mm", "is_active" });
+                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id", "tenderness", "size_mm", "is_active", "referred_pain", "clinic_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_knot_absences_assessment_id_muscle_code_side_zone",
@@ -142,7 +142,7 @@ namespace PtClinic.Migrations.Migrations
                 name: "ix_knot_absences_patient_id_muscle_code_side_zone_visit_starts",
                 table: "knot_absences",
                 columns: new[] { "patient_id", "muscle_code", "side", "zone", "visit_starts_at" })
-                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id" });
+                .Annotation("Npgsql:IndexInclude", new[] { "assessment_id", "clinic_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_knot_sites_muscle_code",

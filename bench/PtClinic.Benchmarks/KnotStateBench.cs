@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Npgsql;
+using PtClinic.Application.Features.Knots;
+using PtClinic.Domain.Anatomy;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Knots;
+using PtClinic.Domain.Staff;
+
+namespace PtClinic.Benchmarks;
+
+/// <summary>
+/// knot-state: a therapist opens the knot timeline of a patient with 500 signed visits and 20
+/// tracked sites (GetKnotTimelineQuery through the real pipeline: the signed history fetched, every
+/// site's state computed, the timeline built), against the floor of the same history fetch sent raw:
+/// the statements SignedHistoryAsync has EF Core send, replayed, the rows read into the same
+/// observations. Then the state computation alone (KnotHistory.EvaluateAll on that history, no
+/// database), and every statement of the query replayed raw, to say where the time goes.
+/// </summary>
+internal sealed class KnotStateBench(BenchDatabase database, KnotData data, BenchOptions options, TextWriter log)
+{
+    public async Task<KnotStateResult> RunAsync(CancellationToken ct)
+    {
+        var user = Staff.Member(data.ClinicId, Guid.CreateVersion7(), "Bench Therapist", StaffRoles.Therapist);
+        var calendar = ClinicCalendar.For(KnotData.TimeZone);
+
+        IReadOnlyList<SqlStatement> all;
+        KnotTimelineDto timeline;
+        using (var capture = await EfSqlCapture.StartAsync(ct))
+        {
+            timeline = await OursAsync(user, ct);
+            all = capture.Statements;
+        }
+
+        var history = HistoryStatements(all);
+        var observations = await FloorAsync(history, calendar, null, ct);
+        var points = timeline.Sites.Sum(s => s.Points.Count);
+        if (observations.Count != points || timeline.Sites.Count != KnotData.SitesPerPatient)
+        {
+            throw new BenchFailure(
+                $"knot-state: the floor read {observations.Count} observations, the timeline shows {points} on {timeline.Sites.Count} sites " +
+                $"(expected {KnotData.SitesPerPatient}).");
+        }
+
+        var tracks = KnotHistory.EvaluateAll(observations);
+        var result = new KnotStateResult(history, all, observations.Count, timeline.Visits.Count, tracks.Count(t => t.IsFlagged));
+        var steps = new SqlReplay.StepTimes(all.Count);
+        GC.Collect();
+
+        var warmupEnds = Stopwatch.GetTimestamp() + (long)(options.SearchMinWarmup.TotalSeconds * Stopwatch.Frequency);
+        for (int round = 0, measuredRounds = 0; measuredRounds < options.KnotIterations; round++)
+        {
+            var measured = round >= options.SearchWarmup && Stopwatch.GetTimestamp() >= warmupEnds;
+            if (measured)
+            {
+                measuredRounds++;
+            }
+            else
+            {
+                result.WarmupRounds++;
+            }
+
+            // Alternate who goes first, as in patient-search.
+            for (var side = 0; side < 2; side++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if ((side == 0) == (round % 2 == 0))
+                {
+                    await OursAsync(user, ct);
+                    if (measured)
+                    {
+                        result.Ours.Add(Samples.Since(started));
+                    }
+                }
+                else
+                {
+                    await FloorAsync(history, calendar, null, ct);
+                    if (measured)
+                    {
+                        result.Floor.Add(Samples.Since(started));
+                    }
+                }
+            }
+
+            // Everything the query sends, raw: what is left of ours is the pipeline, EF Core and the handler's own work.
+            var stepMs = measured ? new double[all.Count] : null;
+            var allStarted = Stopwatch.GetTimestamp();
+            await SqlReplay.RunAsync(database.Raw, all, SqlReplay.ReadAll, stepMs, ct);
+            if (stepMs is not null)
+            {
+                result.AllSql.Add(Samples.Since(allStarted));
+                steps.Add(stepMs);
+            }
+        }
+
+        result.StepMedians = [.. steps.Medians().Select(s => (SqlReplay.Label(all[s.Step]), s.MedianMs))];
+
+        // The rule alone, on the history the floor fetched.
+        for (var i = 0; i < options.SearchWarmup + options.KnotIterations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var evaluated = KnotHistory.EvaluateAll(observations);
+            var ms = Samples.Since(started);
+            if (evaluated.Count != tracks.Count)
+            {
+                throw new BenchFailure("knot-state: the rule gave another number of sites the second time.");
+            }
+
+            if (i >= options.SearchWarmup)
+            {
+                result.Compute.Add(ms);
+            }
+        }
+
+        log.WriteLine(
+            $"  timeline               ours {Format.Ms(result.Ours.Median),9} (p95 {Format.Ms(result.Ours.P95)})   floor {Format.Ms(result.Floor.Median),9} (p95 {Format.Ms(result.Floor.P95)})   {result.Observations} observations, {result.SignedVisits} visits");
+        log.WriteLine(
+            $"  compute alone          {Format.Ms(result.Compute.Median),9} (p95 {Format.Ms(result.Compute.P95)}); all {all.Count} statements raw {Format.Ms(result.AllSql.Median)}");
+        return result;
+    }
+
+    private async Task<KnotTimelineDto> OursAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await Staff.SendAsync(database.Services, user, new GetKnotTimelineQuery(data.LongHistoryPatientId), ct);
+        return result.IsSuccess
+            ? result.Value
+            : throw new BenchFailure($"knot-state: the timeline failed: {result.Error.Kind}: {result.Error.Message}");
+    }
+
+    /// <summary>
+    /// The history fetch among the query's statements: the patient's unsigned assessments, then the
+    /// finding and absence rows without them (SignedHistoryAsync).
+    /// </summary>
+    private static IReadOnlyList<SqlStatement> HistoryStatements(IReadOnlyList<SqlStatement> all)
+    {
+        var unsigned = all.ToList().FindIndex(s => s.NormalizedText.Contains("frozen_at IS NULL", StringComparison.Ordinal));
+        var knots = all.ToList().FindIndex(s => s.NormalizedText.Contains("knot_absences", StringComparison.Ordinal));
+        if (unsigned < 0 || knots != unsigned + 1)
+        {
+            throw new BenchFailure(
+                "knot-state: the history fetch is no longer the unsigned assessments followed by the knot rows; update " +
+                "HistoryStatements in bench/PtClinic.Benchmarks/KnotStateBench.cs. EF Core sent:" + Environment.NewLine +
+                string.Join(Environment.NewLine, all));
+        }
+
+        return [all[unsigned], all[knots]];
+    }
+
+    /// <summary>
+    /// The floor: the two statements replayed, the knot rows read with typed getters into the
+    /// observations the rule takes (columns in SignedHistoryAsync's projection order).
+    /// </summary>
+    private async Task<List<(KnotSiteKey Site, KnotObservation Observation)>> FloorAsync(
+        IReadOnlyList<SqlStatement> history, ClinicCalendar calendar, double[]? stepMs, CancellationToken ct)
+    {
+        var observations = new List<(KnotSiteKey, KnotObservation)>(12_000);
+        await SqlReplay.RunAsync(database.Raw, history, (step, r) =>
+        {
+            if (step != 1)
+            {
+                return;
+            }
+
+            var startsAt = r.GetFieldValue<DateTimeOffset>(4);
+            observations.Add((
+                new KnotSiteKey(r.GetString(0), Enum.Parse<BodySide>(r.GetString(1)), Enum.Parse<MuscleZone>(r.GetString(2))),
+                new KnotObservation(
+                    r.GetGuid(3), startsAt, calendar.DateOf(startsAt), r.GetBoolean(5),
+                    r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetBoolean(8), r.GetBoolean(9))));
+        }, stepMs, ct);
+        return observations;
+    }
+}
+
+internal sealed class KnotStateResult(IReadOnlyList<SqlStatement> history, IReadOnlyList<SqlStatement> all, int observations, int signedVisits, int flagged)
+{
+    /// <summary>The floor's statements.</summary>
+    public IReadOnlyList<SqlStatement> History { get; } = history;
+
+    /// <summary>Everything GetKnotTimelineQuery sent.</summary>
+    public IReadOnlyList<SqlStatement> All { get; } = all;
+
+    public int Observations { get; } = observations;
+
+    public int SignedVisits { get; } = signedVisits;
+
+    public int FlaggedSites { get; } = flagged;
+
+    public int WarmupRounds { get; set; }
+
+    public Samples Ours { get; } = new();
+
+    public Samples Floor { get; } = new();
+
+    public Samples Compute { get; } = new();
+
+    public Samples AllSql { get; } = new();
+
+    public IReadOnlyList<(string Label, double MedianMs)> StepMedians { get; set; } = [];
+}
