@@ -139,6 +139,10 @@ internal static class KnotSites
             .ToLookup(s => s.PatientId, s => new FlaggedKnotDto(Name(s.Site), s.State, KnotRules.Describe(s.Track)));
     }
 
+    /// <summary>"Dry needling is blocked: the patient takes anticoagulants." → "the patient takes anticoagulants".</summary>
+    private static string Reason(string message) =>
+        (message.IndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? message[(at + 2)..] : message).TrimEnd('.');
+
     private static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <summary>Flagged first, then present before resolved, then down the body chart's muscle order.</summary>
@@ -166,7 +170,7 @@ internal static class KnotSites
         track.Flags,
         KnotRules.Describe(track),
         [.. track.Escalations.Select(e => e == KnotEscalation.DryNeedling && needling.Blocking.FirstOrDefault() is { } block
-            ? block.Message
+            ? $"dry needling, not possible now: {Reason(block.Message)}"
             : KnotRules.Describe(e))],
         track.Assessments,
         track.RecurrenceCount,

@@ -38,7 +38,7 @@ public static class KnotText
         var parts = new List<string>();
         if (site.State != KnotState.Resolved)
         {
-            parts.Add(site.DaysPresent == 1 ? "present 1 day" : $"present {site.DaysPresent} days");
+            parts.Add(site.DaysPresent switch { 0 => "found at the last visit", 1 => "present 1 day", var days => $"present {days} days" });
         }
         else if (site.DaysSinceLastResolution is { } days)
         {
