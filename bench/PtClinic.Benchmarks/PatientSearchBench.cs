@@ -167,80 +167,17 @@ internal sealed class PatientSearchBench(BenchDatabase database, BenchOptions op
     private async Task<List<PatientSearchHit>> FloorAsync(Script script, double[]? stepMs, CancellationToken ct)
     {
         var hits = new List<PatientSearchHit>(Take);
-        await using var connection = await database.Raw.OpenConnectionAsync(ct);
-        NpgsqlTransaction? transaction = null;
-        try
+        await SqlReplay.RunAsync(database.Raw, script.Statements, (_, reader) =>
         {
-            for (var i = 0; i < script.Statements.Count; i++)
-            {
-                var step = script.Statements[i];
-                var started = Stopwatch.GetTimestamp();
-                switch (step.Kind)
-                {
-                    case SqlStepKind.Begin:
-                        transaction = await connection.BeginTransactionAsync(ct);
-                        break;
-                    case SqlStepKind.Commit:
-                        await transaction!.CommitAsync(ct);
-                        await transaction.DisposeAsync();
-                        transaction = null;
-                        break;
-                    case SqlStepKind.Rollback:
-                        await transaction!.RollbackAsync(ct);
-                        await transaction.DisposeAsync();
-                        transaction = null;
-                        break;
-                    default:
-                        await using (var command = new NpgsqlCommand(step.Text, connection, transaction))
-                        {
-                            foreach (var parameter in step.Replay)
-                            {
-                                command.Parameters.Add(parameter.Clone());
-                            }
-
-                            if (step.Kind == SqlStepKind.NonQuery)
-                            {
-                                await command.ExecuteNonQueryAsync(ct);
-                            }
-                            else
-                            {
-                                await using var reader = await command.ExecuteReaderAsync(ct);
-                                // Every result set, should a command hold more than one statement with rows.
-                                do
-                                {
-                                    // The exact-match query leaves its constant score of 1 to the client, as EF Core does.
-                                    var scored = reader.FieldCount > 4;
-                                    while (await reader.ReadAsync(ct))
-                                    {
-                                        hits.Add(new PatientSearchHit(
-                                            reader.GetGuid(0),
-                                            reader.GetString(1),
-                                            reader.GetString(2),
-                                            reader.GetFieldValue<DateOnly>(3),
-                                            scored ? reader.GetDouble(4) : 1.0));
-                                    }
-                                }
-                                while (await reader.NextResultAsync(ct));
-                            }
-                        }
-
-                        break;
-                }
-
-                if (stepMs is not null)
-                {
-                    stepMs[i] += Samples.Since(started);
-                }
-            }
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
-
+            // The exact-match query leaves its constant score of 1 to the client, as EF Core does.
+            var scored = reader.FieldCount > 4;
+            hits.Add(new PatientSearchHit(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<DateOnly>(3),
+                scored ? reader.GetDouble(4) : 1.0));
+        }, stepMs, ct);
         return hits;
     }
 

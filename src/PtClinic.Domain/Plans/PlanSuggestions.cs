@@ -11,6 +11,9 @@ public sealed record ConfirmedCause(RootCause Cause, IReadOnlyList<string> Evide
 /// <summary>An active knot charted at the episode's latest visit, with its muscle's name.</summary>
 public sealed record ChartedKnot(string MuscleCode, string MuscleName, BodySide Side, MuscleZone Zone);
 
+/// <summary>A knot site flagged by the knot rules, with why ("came back 21 days after resolving").</summary>
+public sealed record FlaggedKnot(string MuscleCode, string MuscleName, BodySide Side, MuscleZone Zone, IReadOnlyList<string> Reasons);
+
 /// <summary>One prescription the rules propose, and which cause or knot it answers.</summary>
 /// <param name="Key">Stable for this cause or knot and intervention: a draft remembers the keys it accepted or dropped.</param>
 public sealed record PlanSuggestion(string Key, string InterventionCode, PlanSetting Setting, string Answers);
@@ -52,11 +55,20 @@ public static class PlanSuggestionRules
     ];
 
     /// <summary>
-    /// Every suggestion for these causes and knots, causes first in the table's order, without the
-    /// ones already <paramref name="settled"/> (accepted or dropped on this draft).
+    /// A knot that keeps coming back or will not improve (<c>KnotRules</c>) calls for more than
+    /// release: a structured program of strengthening and stretching, and dry needling, which the
+    /// safety rules still allow or block for the patient. (The doctor's referral it may also call for
+    /// is answered on the note, not prescribed.)
+    /// </summary>
+    public static PlanSuggestionRule FlaggedKnotRule { get; } = new(null, "a knot flagged for coming back or not improving", [
+        Clinic(InterventionCatalog.DryNeedling), Home(InterventionCatalog.GluteBridge), Home(InterventionCatalog.HamstringStretchSupineStrap)]);
+
+    /// <summary>
+    /// Every suggestion for these causes and knots, causes first in the table's order, then the
+    /// flagged knots, without the ones already <paramref name="settled"/> (accepted or dropped on this draft).
     /// </summary>
     public static IReadOnlyList<PlanSuggestion> Suggest(
-        IEnumerable<ConfirmedCause> causes, IEnumerable<ChartedKnot> activeKnots, IEnumerable<string>? settled = null)
+        IEnumerable<ConfirmedCause> causes, IEnumerable<ChartedKnot> activeKnots, IEnumerable<string>? settled = null, IEnumerable<FlaggedKnot>? flaggedKnots = null)
     {
         ArgumentNullException.ThrowIfNull(causes);
         ArgumentNullException.ThrowIfNull(activeKnots);
@@ -83,7 +95,21 @@ public static class PlanSuggestionRules
             }
         }
 
+        foreach (var knot in (flaggedKnots ?? []).DistinctBy(k => (k.MuscleCode, k.Side, k.Zone)))
+        {
+            suggestions.AddRange(FlaggedKnotRule.Prescribe.Select(item => new PlanSuggestion(
+                Key(item, $"flagged-knot:{knot.MuscleCode}:{knot.Side}:{knot.Zone}"), item.InterventionCode, item.Setting, Answers(knot))));
+        }
+
         return [.. suggestions.Where(s => !skip.Contains(s.Key))];
+    }
+
+    /// <summary>"flagged knot, biceps femoris long head, left, middle third — came back 21 days after resolving"</summary>
+    public static string Answers(FlaggedKnot knot)
+    {
+        ArgumentNullException.ThrowIfNull(knot);
+        var site = Answers(new ChartedKnot(knot.MuscleCode, knot.MuscleName, knot.Side, knot.Zone))["active knot, ".Length..];
+        return knot.Reasons.Count == 0 ? $"flagged knot, {site}" : $"flagged knot, {site} — {string.Join("; ", knot.Reasons)}";
     }
 
     /// <summary>"weakness — gluteus maximus 4/5 left"</summary>

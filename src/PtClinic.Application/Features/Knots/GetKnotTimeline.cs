@@ -143,6 +143,11 @@ internal static class KnotSites
     private static string Reason(string message) =>
         (message.IndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? message[(at + 2)..] : message).TrimEnd('.');
 
+    /// <summary>The patient's flagged sites as the plan-of-care suggestions take them.</summary>
+    public static async Task<IReadOnlyList<Domain.Plans.FlaggedKnot>> FlaggedKnotsForPlanAsync(this IAppDbContext db, Guid patientId, CancellationToken cancellationToken) =>
+        [.. (await db.KnotSites.AsNoTracking().Where(s => s.PatientId == patientId && s.Flags != KnotFlags.None).ToListAsync(cancellationToken))
+            .Select(s => new Domain.Plans.FlaggedKnot(s.MuscleCode, Muscles.TryGetValue(s.MuscleCode, out var m) ? m.Name : s.MuscleCode, s.Side, s.Zone, KnotRules.Describe(s.Track)))];
+
     private static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <summary>Flagged first, then present before resolved, then down the body chart's muscle order.</summary>

@@ -6,6 +6,7 @@ using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
 using PtClinic.Application.Common.Time;
 using PtClinic.Application.Common.Validation;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Treatment;
 using PtClinic.Domain.Plans;
 using PtClinic.Domain.Staff;
@@ -104,7 +105,8 @@ public sealed class GetPlanOfCareHandler(IAppDbContext db, ICurrentUser currentU
         {
             var (causes, knots) = await db.SuggestionInputsAsync(episode.Id, latest, cancellationToken);
             var prescribed = draft.Content.Items.Select(i => (i.Setting, i.InterventionCode)).ToHashSet();
-            suggestions = [.. PlanSuggestionRules.Suggest(causes, knots, draft.Content.SettledSuggestions)
+            var flagged = await db.FlaggedKnotsForPlanAsync(episode.PatientId, cancellationToken);
+            suggestions = [.. PlanSuggestionRules.Suggest(causes, knots, draft.Content.SettledSuggestions, flagged)
                 .Where(s => !prescribed.Contains((s.Setting, s.InterventionCode)))
                 .Select(s => (Suggestion: s, Entry: catalog.GetValueOrDefault(s.InterventionCode)))
                 .Where(s => s.Entry is { IsRetired: false })

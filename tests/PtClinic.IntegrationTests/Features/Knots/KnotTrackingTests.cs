@@ -90,6 +90,25 @@ public sealed class KnotTrackingTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_flagged_knot_feeds_the_plan_of_care_suggestions_with_dry_needling_as_the_safety_rules_allow()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var first = await clinic.OpenEpisodeAsync();
+        await SignVisitAsync(clinic, first, daysAgo: 40, (BicepsFemoris, 7));
+        await SignVisitAsync(clinic, first, daysAgo: 33, (BicepsFemoris, null));
+        await SignVisitAsync(clinic, first, daysAgo: 20, (BicepsFemoris, 6));
+        (await StatesAsync(clinic)).ShouldBe([(BicepsFemoris, KnotState.Recurred, 1)]);
+
+        (await App.SendAsync(clinic.Therapist, new Application.Features.Plans.StartPlanOfCareCommand(first, DateOnly.FromDateTime(DateTime.UtcNow)))).Ok();
+        var plan = (await App.SendAsync(clinic.Therapist, new Application.Features.Plans.GetPlanOfCareQuery(first))).Ok();
+
+        var needling = plan.Suggestions.Single(s => s.InterventionCode == Domain.Treatment.InterventionCatalog.DryNeedling);
+        needling.Answers.ShouldBe("flagged knot, biceps femoris long head, left, middle third — came back 13 days after resolving");
+        // No dry-needling consent on file: offered, and blocked with the reason.
+        needling.Blocked.ShouldBe("Dry needling is blocked: the patient has no active dry-needling consent.");
+    }
+
+    [Fact]
     public async Task Only_a_site_found_at_a_signed_visit_can_be_recorded_absent()
     {
         var clinic = await TestClinic.CreateAsync(App);

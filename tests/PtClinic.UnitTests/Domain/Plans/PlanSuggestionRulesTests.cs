@@ -42,6 +42,20 @@ public sealed class PlanSuggestionRulesTests
     }
 
     [Fact]
+    public void A_flagged_knot_suggests_dry_needling_and_a_structured_program_and_says_why()
+    {
+        var flagged = new FlaggedKnot(Knot.MuscleCode, Knot.MuscleName, Knot.Side, Knot.Zone, ["came back 21 days after resolving"]);
+
+        var suggestions = PlanSuggestionRules.Suggest([], [Knot], flaggedKnots: [flagged]);
+
+        suggestions.Select(s => (s.InterventionCode, s.Setting)).ShouldBe([
+            (TriggerPointRelease, PlanSetting.InClinic), (BallTriggerPointRelease, PlanSetting.Home),
+            (DryNeedling, PlanSetting.InClinic), (GluteBridge, PlanSetting.Home), (HamstringStretchSupineStrap, PlanSetting.Home)]);
+        suggestions.Skip(2).ShouldAllBe(s => s.Answers == "flagged knot, biceps femoris long head, left, middle third — came back 21 days after resolving");
+        suggestions.Select(s => s.Key).ShouldBeUnique();
+    }
+
+    [Fact]
     public void A_weakness_suggestion_names_the_muscle_test_that_confirmed_it()
     {
         var suggestion = PlanSuggestionRules.Suggest([new ConfirmedCause(RootCause.Weakness, ["gluteus maximus 4/5 left"])], [])[0];
