@@ -235,9 +235,10 @@ internal static class BenchRun
         {
             report.Floors.Add((
                 BenchIds.KnotState,
-                "The history fetch of GetKnotTimelineQuery (SignedHistoryAsync): the patient's unsigned assessments, then " +
-                "the finding and absence rows without them in one UNION ALL, as EF Core sent them (captured once before " +
-                "timing, replayed with the same parameters); the rows are read with typed getters into the observations " +
+                "The history fetch of GetKnotTimelineQuery: the patient's assessments (which are signed, each one's visit " +
+                "and episode), then the finding and absence rows without the unsigned ones in one UNION ALL " +
+                "(SignedHistoryAsync), as EF Core sent them (captured once before timing, replayed with the same " +
+                "parameters); the assessments are read whole, the knot rows with typed getters into the observations " +
                 "KnotHistory takes.",
                 state.History));
         }

@@ -129,26 +129,26 @@ internal sealed class KnotStateBench(BenchDatabase database, KnotData data, Benc
     }
 
     /// <summary>
-    /// The history fetch among the query's statements: the patient's unsigned assessments, then the
-    /// finding and absence rows without them (SignedHistoryAsync).
+    /// The history fetch among the query's statements: the patient's assessments (which are signed,
+    /// and each one's visit and episode), then the finding and absence rows without the unsigned ones
+    /// (SignedHistoryAsync).
     /// </summary>
     private static IReadOnlyList<SqlStatement> HistoryStatements(IReadOnlyList<SqlStatement> all)
     {
-        var unsigned = all.ToList().FindIndex(s => s.NormalizedText.Contains("frozen_at IS NULL", StringComparison.Ordinal));
         var knots = all.ToList().FindIndex(s => s.NormalizedText.Contains("knot_absences", StringComparison.Ordinal));
-        if (unsigned < 0 || knots != unsigned + 1)
+        if (knots < 1 || !all[knots - 1].NormalizedText.Contains("FROM visit_assessments", StringComparison.Ordinal))
         {
             throw new BenchFailure(
-                "knot-state: the history fetch is no longer the unsigned assessments followed by the knot rows; update " +
+                "knot-state: the history fetch is no longer the patient's assessments followed by the knot rows; update " +
                 "HistoryStatements in bench/PtClinic.Benchmarks/KnotStateBench.cs. EF Core sent:" + Environment.NewLine +
                 string.Join(Environment.NewLine, all));
         }
 
-        return [all[unsigned], all[knots]];
+        return [all[knots - 1], all[knots]];
     }
 
     /// <summary>
-    /// The floor: the two statements replayed, the knot rows read with typed getters into the
+    /// The floor: the two statements replayed, the assessments read whole and the knot rows read with typed getters into the
     /// observations the rule takes (columns in SignedHistoryAsync's projection order).
     /// </summary>
     private async Task<List<(KnotSiteKey Site, KnotObservation Observation)>> FloorAsync(
@@ -159,6 +159,7 @@ internal sealed class KnotStateBench(BenchDatabase database, KnotData data, Benc
         {
             if (step != 1)
             {
+                SqlReplay.ReadAll(step, r);
                 return;
             }
 

@@ -72,30 +72,33 @@ public sealed class GetKnotTimelineHandler(IAppDbContext db, ClinicClock clock) 
 {
     public async ValueTask<Result<KnotTimelineDto>> Handle(GetKnotTimelineQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Patients.AnyAsync(p => p.Id == query.PatientId, cancellationToken))
+        // Three statements: the patient with their safety facts, their assessments with each
+        // episode's complaint, the signed knot rows.
+        var safety = await db.PatientSafetyContextAsync(query.PatientId, cancellationToken);
+        if (safety is null)
         {
             return Error.NotFound("Patient");
         }
 
         var calendar = await clock.CalendarAsync(cancellationToken);
-        var history = await db.SignedHistoryAsync(query.PatientId, calendar, muscles: null, cancellationToken);
+        var assessments = await (
+                from a in db.VisitAssessments
+                join e in db.Episodes on a.EpisodeId equals e.Id
+                where a.PatientId == query.PatientId
+                select new { a.Id, a.VisitId, a.EpisodeId, a.VisitStartsAt, IsSigned = a.FrozenAt != null, e.ChiefComplaint })
+            .ToListAsync(cancellationToken);
+        var history = await db.SignedHistoryAsync(
+            query.PatientId, [.. assessments.Where(a => !a.IsSigned).Select(a => a.Id)], calendar, muscles: null, cancellationToken);
+
         var palpated = history.Select(h => h.Observation.AssessmentId).ToHashSet();
-        var visits = (await db.VisitAssessments
-                .Where(a => a.PatientId == query.PatientId && a.FrozenAt != null)
-                .Select(a => new { a.Id, a.VisitId, a.EpisodeId, a.VisitStartsAt })
-                .ToListAsync(cancellationToken))
-            .Where(a => palpated.Contains(a.Id))
-            .OrderBy(a => a.VisitStartsAt)
-            .Select(a => new KnotTimelineVisit(a.VisitId, a.Id, a.EpisodeId, calendar.DateOf(a.VisitStartsAt)))
-            .ToList();
-        var episodeIds = visits.Select(v => v.EpisodeId).Distinct().ToList();
-        var complaints = await db.Episodes.Where(e => episodeIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.ChiefComplaint, cancellationToken);
+        var signed = assessments.Where(a => a.IsSigned && palpated.Contains(a.Id)).OrderBy(a => a.VisitStartsAt).ToList();
+        var visits = signed.Select(a => new KnotTimelineVisit(a.VisitId, a.Id, a.EpisodeId, calendar.DateOf(a.VisitStartsAt))).ToList();
+        var complaints = signed.DistinctBy(a => a.EpisodeId).ToDictionary(a => a.EpisodeId, a => a.ChiefComplaint);
         var episodes = visits.GroupBy(v => v.EpisodeId)
-            .Select(g => new KnotTimelineEpisode(g.Key, complaints.GetValueOrDefault(g.Key, ""), g.First().VisitedOn, g.Last().VisitedOn))
+            .Select(g => new KnotTimelineEpisode(g.Key, complaints[g.Key], g.First().VisitedOn, g.Last().VisitedOn))
             .ToList();
 
-        var describe = await db.KnotDescriberAsync(query.PatientId, clock, cancellationToken);
+        var describe = KnotSites.Describer(safety, await clock.TodayAsync(cancellationToken));
         var sites = history.GroupBy(h => h.Site, h => h.Observation)
             .Select(g => (Track: KnotHistory.Evaluate(g.Key, g), Points: g.OrderBy(o => o.VisitStartsAt).ToList()))
             .Where(s => s.Track is not null)
@@ -160,9 +163,15 @@ internal static class KnotSites
     /// </summary>
     public static async Task<Func<KnotTrack, KnotSiteDto>> KnotDescriberAsync(this IAppDbContext db, Guid patientId, ClinicClock clock, CancellationToken cancellationToken)
     {
-        var safety = await db.SafetyContextAsync(patientId, episodeId: null, latest: null, cancellationToken);
+        var safety = await db.PatientSafetyContextAsync(patientId, cancellationToken)
+            ?? throw new InvalidOperationException($"Patient {patientId} is not in this clinic.");
+        return Describer(safety, await clock.TodayAsync(cancellationToken));
+    }
+
+    /// <inheritdoc cref="KnotDescriberAsync"/>
+    public static Func<KnotTrack, KnotSiteDto> Describer(SafetyContext safety, DateOnly today)
+    {
         var needling = SafetyRules.Check(InterventionCatalog.Find(InterventionCatalog.DryNeedling)!, safety);
-        var today = await clock.TodayAsync(cancellationToken);
         return track => Describe(track, needling, today);
     }
 

@@ -24,7 +24,13 @@ internal static class KnotTracking
             .Where(a => a.PatientId == patientId && a.FrozenAt == null)
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
+        return await db.SignedHistoryAsync(patientId, unsigned, calendar, muscles, cancellationToken);
+    }
 
+    /// <summary>The same, for a caller that has read the patient's unsigned assessments already.</summary>
+    public static async Task<IReadOnlyList<(KnotSiteKey Site, KnotObservation Observation)>> SignedHistoryAsync(
+        this IAppDbContext db, Guid patientId, IReadOnlyCollection<Guid> unsigned, ClinicCalendar calendar, IReadOnlyCollection<string>? muscles, CancellationToken cancellationToken)
+    {
         var found = db.KnotFindings.Where(k => k.PatientId == patientId && !unsigned.Contains(k.AssessmentId));
         var absent = db.KnotAbsences.Where(k => k.PatientId == patientId && !unsigned.Contains(k.AssessmentId));
         if (muscles is not null)
@@ -38,9 +44,23 @@ internal static class KnotTracking
             .Select(k => new { k.MuscleCode, k.Side, k.Zone, k.AssessmentId, k.VisitStartsAt, IsPresent = true, Tenderness = (int?)k.Tenderness, k.SizeMm, k.IsActive, RefersPain = k.ReferredPain.Count > 0 })
             .Concat(absent.Select(k => new { k.MuscleCode, k.Side, k.Zone, k.AssessmentId, k.VisitStartsAt, IsPresent = false, Tenderness = (int?)null, SizeMm = (int?)null, IsActive = false, RefersPain = false }))
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (
-            new KnotSiteKey(r.MuscleCode, r.Side, r.Zone),
-            new KnotObservation(r.AssessmentId, r.VisitStartsAt, calendar.DateOf(r.VisitStartsAt), r.IsPresent, r.Tenderness, r.SizeMm, r.IsActive, r.RefersPain)))];
+
+        // A visit's rows share its start: its date on the clinic's calendar is worked out once.
+        var dates = new Dictionary<DateTimeOffset, DateOnly>();
+        var history = new List<(KnotSiteKey, KnotObservation)>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (!dates.TryGetValue(r.VisitStartsAt, out var on))
+            {
+                dates.Add(r.VisitStartsAt, on = calendar.DateOf(r.VisitStartsAt));
+            }
+
+            history.Add((
+                new KnotSiteKey(r.MuscleCode, r.Side, r.Zone),
+                new KnotObservation(r.AssessmentId, r.VisitStartsAt, on, r.IsPresent, r.Tenderness, r.SizeMm, r.IsActive, r.RefersPain)));
+        }
+
+        return history;
     }
 
     /// <summary>What an assessment says about each site it charted or found absent, as its signing will file it.</summary>

@@ -73,23 +73,42 @@ internal static class PlanReading
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
+    /// The safety rules' picture of a patient away from any one visit (the knot pages): the medical
+    /// history now, an active dry-needling consent and the red flags open on any of their episodes,
+    /// in one statement. Null when the clinic has no such patient.
+    /// </summary>
+    public static async Task<SafetyContext?> PatientSafetyContextAsync(this IAppDbContext db, Guid patientId, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients
+            .Where(p => p.Id == patientId)
+            .Select(p => new
+            {
+                p.MedicalHistory,
+                Consented = db.Consents.Any(c => c.PatientId == patientId && c.Kind == ConsentKind.DryNeedling && c.WithdrawnAt == null),
+                Open = db.EpisodeRedFlags.Where(f => f.PatientId == patientId && f.ClosedAt == null).Select(f => f.Flag).Distinct().ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return patient is null
+            ? null
+            : new SafetyContext(
+                patient.MedicalHistory ?? MedicalHistory.None, new HashSet<RedFlag>(patient.Open), Findings.None.TreatmentArea, patient.Consented, PerformerHoldsDryNeedlingCredential: null);
+    }
+
+    /// <summary>
     /// The safety rules' picture at planning: the patient's medical history now, the red flags
     /// ticked at the episode's latest visit and those open on the episode, the treatment-area
     /// findings of that visit, an active dry-needling consent. Nobody performs anything yet, so no
     /// credential is asked for.
     /// </summary>
     public static async Task<SafetyContext> SafetyContextAsync(
-        this IAppDbContext db, Guid patientId, Guid? episodeId, VisitAssessment? latest, CancellationToken cancellationToken)
+        this IAppDbContext db, Guid patientId, Guid episodeId, VisitAssessment? latest, CancellationToken cancellationToken)
     {
         var history = await db.Patients.Where(p => p.Id == patientId).Select(p => p.MedicalHistory).FirstOrDefaultAsync(cancellationToken)
             ?? MedicalHistory.None;
         var consented = await db.Consents.AnyAsync(
             c => c.PatientId == patientId && c.Kind == ConsentKind.DryNeedling && c.WithdrawnAt == null, cancellationToken);
         var findings = latest?.Findings ?? Findings.None;
-        // Without an episode (the patient's knot timeline), every episode's open red flags count.
-        var open = episodeId is { } episode
-            ? await db.OpenRedFlagsAsync(episode, cancellationToken)
-            : await db.EpisodeRedFlags.Where(f => f.PatientId == patientId && f.ClosedAt == null).Select(f => f.Flag).Distinct().ToListAsync(cancellationToken);
+        var open = await db.OpenRedFlagsAsync(episodeId, cancellationToken);
         return new SafetyContext(
             history, new HashSet<RedFlag>(findings.RedFlags.Union(open)), findings.TreatmentArea, consented, PerformerHoldsDryNeedlingCredential: null);
     }
