@@ -54,6 +54,12 @@ public sealed class KnotTrackingFlowTests(WebAppFixture app)
 
         // Today's follow-up starts from the tracked knots: gone from the hamstring, less tender in the calf.
         await NotePage.OpenAsync(page, visitId);
+        var banner = page.GetByTestId("knot-flag-banner");
+        await Expect(banner).ToContainTextAsync("2 flagged knots");
+        await Expect(banner.GetByTestId("flagged-knot")).ToHaveCountAsync(2);
+        await Expect(banner).ToContainTextAsync("Left biceps femoris");
+        await Expect(banner).ToContainTextAsync("came back 21 days after resolving");
+        await WebAppFixture.ScreenshotAsync(page, "visit-note-knot-flags.png");
         var tracked = page.GetByTestId("tracked-sites");
         var hamstringToday = tracked.Locator($"[data-testid='tracked-site']{Hamstring}");
         var calfToday = tracked.Locator($"[data-testid='tracked-site']{Calf}");
@@ -78,5 +84,7 @@ public sealed class KnotTrackingFlowTests(WebAppFixture app)
         await Expect(hamstringToday.GetByTestId("knot-state")).ToHaveTextAsync("Resolved");
         await Expect(calfToday.GetByTestId("knot-state")).ToHaveTextAsync("Improving");
         await Expect(hamstringToday).ToContainTextAsync("This visit: absent");
+        // Gone from the hamstring, easing in the calf: neither is flagged any more.
+        await Expect(banner).ToHaveCountAsync(0);
     }
 }

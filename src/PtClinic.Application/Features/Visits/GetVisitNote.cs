@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Common.Security;
+using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Staff;
 using PtClinic.Domain.Visits;
@@ -41,7 +42,8 @@ public sealed record VisitNoteDto(
     bool CanEdit,
     bool CanSign,
     IReadOnlyList<AddendumDto> Addenda,
-    SafetyFlagsDto Safety);
+    SafetyFlagsDto Safety,
+    IReadOnlyList<FlaggedKnotDto>? FlaggedKnots = null);
 
 public sealed record AddendumDto(Guid Id, string Text, string Author, DateTimeOffset SignedAt);
 
@@ -69,6 +71,8 @@ public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff,
             .FirstOrDefaultAsync(n => n.VisitId == visit.Id, cancellationToken);
         var therapistName = await staff.NameOfAsync(currentUser.ClinicId!.Value, visit.TherapistId, cancellationToken);
         var redFlags = (await db.RedFlagsAsync([(visit.Id, visit.EpisodeId, visit.StartsAt)], cancellationToken))[visit.Id];
+        // The patient's knots flagged by the signed notes so far: what to look for at this visit.
+        var flaggedKnots = (await db.FlaggedKnotsAsync([visit.PatientId], cancellationToken))[visit.PatientId];
 
         // The rule and the roles the commands are held to, so the page offers only what will succeed.
         var charting = Charting.Decide(visit, note?.Status, context.Status, currentUser.UserId);
@@ -101,6 +105,7 @@ public sealed class GetVisitNoteHandler(IAppDbContext db, IStaffDirectory staff,
             note?.Addenda.OrderBy(a => a.SignedAt).ThenBy(a => a.Id)
                 .Select(a => new AddendumDto(a.Id, a.Text, a.Author.Name, a.SignedAt))
                 .ToList() ?? [],
-            new SafetyFlagsDto(context.MedicalHistory.Describe(), redFlags.ThisVisit, redFlags.OpenOnEpisode));
+            new SafetyFlagsDto(context.MedicalHistory.Describe(), redFlags.ThisVisit, redFlags.OpenOnEpisode),
+            [.. flaggedKnots]);
     }
 }
