@@ -236,9 +236,9 @@ internal static class BenchRun
             report.Floors.Add((
                 BenchIds.KnotState,
                 "The history fetch of GetKnotTimelineQuery: the patient's assessments (which are signed, each one's visit " +
-                "and episode), then the finding and absence rows without the unsigned ones in one UNION ALL " +
-                "(SignedHistoryAsync), as EF Core sent them (captured once before timing, replayed with the same " +
-                "parameters); the assessments are read whole, the knot rows with typed getters into the observations " +
+                "and episode), then the finding rows and the absence rows without the unsigned ones, each grouped by site " +
+                "into arrays (KnotHistoryReader), as EF Core sent them (captured once before timing, replayed with the " +
+                "same parameters); the assessments are read whole, the arrays with typed getters into the observations " +
                 "KnotHistory takes.",
                 state.History));
         }

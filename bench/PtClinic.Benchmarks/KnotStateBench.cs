@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using Npgsql;
+using PtClinic.Infrastructure.Persistence;
 using PtClinic.Application.Features.Knots;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Clinics;
@@ -14,7 +15,7 @@ namespace PtClinic.Benchmarks;
 /// knot-state: a therapist opens the knot timeline of a patient with 500 signed visits and 20
 /// tracked sites (GetKnotTimelineQuery through the real pipeline: the signed history fetched, every
 /// site's state computed, the timeline built), against the floor of the same history fetch sent raw:
-/// the statements SignedHistoryAsync has EF Core send, replayed, the rows read into the same
+/// the statements of the history read, replayed, the rows read into the same
 /// observations. Then the state computation alone (KnotHistory.EvaluateAll on that history, no
 /// database), and every statement of the query replayed raw, to say where the time goes.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed class KnotStateBench(BenchDatabase database, KnotData data, Benc
         using (var capture = await EfSqlCapture.StartAsync(ct))
         {
             timeline = await OursAsync(user, ct);
-            all = capture.Statements;
+            all = await WithKnotRowsAsync(capture.Statements, ct);
         }
 
         var history = HistoryStatements(all);
@@ -129,27 +130,59 @@ internal sealed class KnotStateBench(BenchDatabase database, KnotData data, Benc
     }
 
     /// <summary>
-    /// The history fetch among the query's statements: the patient's assessments (which are signed,
-    /// and each one's visit and episode), then the finding and absence rows without the unsigned ones
-    /// (SignedHistoryAsync).
+    /// EF Core's statements with the knot rows' two put in after the assessments read, as the
+    /// handler sends them: KnotHistoryReader sends them through Npgsql, where EF Core's diagnostics
+    /// do not see them; they are KnotHistorySql's, with the parameters of this patient.
     /// </summary>
-    private static IReadOnlyList<SqlStatement> HistoryStatements(IReadOnlyList<SqlStatement> all)
+    private async Task<IReadOnlyList<SqlStatement>> WithKnotRowsAsync(IReadOnlyList<SqlStatement> ef, CancellationToken ct)
     {
-        var knots = all.ToList().FindIndex(s => s.NormalizedText.Contains("knot_absences", StringComparison.Ordinal));
-        if (knots < 1 || !all[knots - 1].NormalizedText.Contains("FROM visit_assessments", StringComparison.Ordinal))
+        var assessments = ef.ToList().FindIndex(s => s.NormalizedText.Contains("FROM visit_assessments", StringComparison.Ordinal));
+        if (assessments < 0)
         {
             throw new BenchFailure(
-                "knot-state: the history fetch is no longer the patient's assessments followed by the knot rows; update " +
-                "HistoryStatements in bench/PtClinic.Benchmarks/KnotStateBench.cs. EF Core sent:" + Environment.NewLine +
-                string.Join(Environment.NewLine, all));
+                "knot-state: the timeline no longer reads the patient's assessments; update WithKnotRowsAsync in " +
+                "bench/PtClinic.Benchmarks/KnotStateBench.cs. EF Core sent:" + Environment.NewLine + string.Join(Environment.NewLine, ef));
         }
 
-        return [all[knots - 1], all[knots]];
+        var unsigned = new List<Guid>();
+        await using (var command = database.Raw.CreateCommand("SELECT id FROM visit_assessments WHERE patient_id = $1 AND frozen_at IS NULL"))
+        {
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = data.LongHistoryPatientId });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                unsigned.Add(reader.GetGuid(0));
+            }
+        }
+
+        var knotRows = KnotHistorySql.Commands(data.ClinicId, data.LongHistoryPatientId, unsigned, muscles: null)
+            .Select(b =>
+            {
+                using var command = new NpgsqlCommand(b.CommandText);
+                foreach (NpgsqlParameter parameter in b.Parameters)
+                {
+                    command.Parameters.Add(parameter.Clone());
+                }
+
+                return SqlStatement.From(command, SqlStepKind.Reader);
+            });
+        return [.. ef.Take(assessments + 1), .. knotRows, .. ef.Skip(assessments + 1)];
     }
 
     /// <summary>
-    /// The floor: the two statements replayed, the assessments read whole and the knot rows read with typed getters into the
-    /// observations the rule takes (columns in SignedHistoryAsync's projection order).
+    /// The history fetch among the query's statements: the patient's assessments (which are signed,
+    /// and each one's visit and episode), then the finding rows and the absence rows without the
+    /// unsigned ones, each grouped by site into arrays (KnotHistorySql).
+    /// </summary>
+    private static IReadOnlyList<SqlStatement> HistoryStatements(IReadOnlyList<SqlStatement> all)
+    {
+        var findings = all.ToList().FindIndex(s => s.NormalizedText.Contains("FROM knot_findings", StringComparison.Ordinal));
+        return [all[findings - 1], all[findings], all[findings + 1]];
+    }
+
+    /// <summary>
+    /// The floor: the three statements replayed one after the other, the assessments read whole,
+    /// each site's arrays read with KnotHistorySql's typed getters into the observations the rule takes.
     /// </summary>
     private async Task<List<(KnotSiteKey Site, KnotObservation Observation)>> FloorAsync(
         IReadOnlyList<SqlStatement> history, ClinicCalendar calendar, double[]? stepMs, CancellationToken ct)
@@ -157,18 +190,20 @@ internal sealed class KnotStateBench(BenchDatabase database, KnotData data, Benc
         var observations = new List<(KnotSiteKey, KnotObservation)>(12_000);
         await SqlReplay.RunAsync(database.Raw, history, (step, r) =>
         {
-            if (step != 1)
+            if (step == 0)
             {
                 SqlReplay.ReadAll(step, r);
                 return;
             }
 
-            var startsAt = r.GetFieldValue<DateTimeOffset>(4);
-            observations.Add((
-                new KnotSiteKey(r.GetString(0), Enum.Parse<BodySide>(r.GetString(1)), Enum.Parse<MuscleZone>(r.GetString(2))),
-                new KnotObservation(
-                    r.GetGuid(3), startsAt, calendar.DateOf(startsAt), r.GetBoolean(5),
-                    r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetBoolean(8), r.GetBoolean(9))));
+            var rows = step == 1 ? KnotHistorySql.Present(r) : KnotHistorySql.Absent(r);
+            for (var i = 0; i < rows.Assessments.Length; i++)
+            {
+                var startsAt = rows.StartsAt[i];
+                observations.Add((rows.Site, rows.ArePresent
+                    ? KnotObservation.Present(rows.Assessments[i], startsAt, calendar.DateOf(startsAt), rows.Tenderness![i], rows.SizeMm![i], rows.IsActive![i], rows.RefersPain![i])
+                    : KnotObservation.Absent(rows.Assessments[i], startsAt, calendar.DateOf(startsAt))));
+            }
         }, stepMs, ct);
         return observations;
     }

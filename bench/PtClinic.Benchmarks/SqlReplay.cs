@@ -91,7 +91,13 @@ internal static partial class SqlReplay
     {
         for (var c = 0; c < reader.FieldCount; c++)
         {
-            _ = reader.GetValue(c);
+            // An array of a value type may hold nulls (array_agg of a nullable column): read it as nullable.
+            _ = reader.GetDataTypeName(c) switch
+            {
+                "integer[]" => reader.GetFieldValue<int?[]>(c),
+                "boolean[]" => reader.GetFieldValue<bool?[]>(c),
+                _ => reader.GetValue(c),
+            };
         }
     }
 

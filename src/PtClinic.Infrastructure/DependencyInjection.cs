@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext, AppDbContextAccess>();
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();
+        services.AddScoped<IKnotHistoryReader, KnotHistoryReader>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IStaffAccounts, StaffAccounts>();
         services.AddScoped<StaffPasswords>();

@@ -68,7 +68,7 @@ public sealed class GetKnotTimelineValidator : AbstractValidator<GetKnotTimeline
     }
 }
 
-public sealed class GetKnotTimelineHandler(IAppDbContext db, ClinicClock clock) : IQueryHandler<GetKnotTimelineQuery, Result<KnotTimelineDto>>
+public sealed class GetKnotTimelineHandler(IAppDbContext db, IKnotHistoryReader reader, ClinicClock clock) : IQueryHandler<GetKnotTimelineQuery, Result<KnotTimelineDto>>
 {
     public async ValueTask<Result<KnotTimelineDto>> Handle(GetKnotTimelineQuery query, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class GetKnotTimelineHandler(IAppDbContext db, ClinicClock clock) 
                 where a.PatientId == query.PatientId
                 select new { a.Id, a.VisitId, a.EpisodeId, a.VisitStartsAt, IsSigned = a.FrozenAt != null, e.ChiefComplaint })
             .ToListAsync(cancellationToken);
-        var history = await db.SignedHistoryAsync(
+        var history = await reader.SignedHistoryAsync(
             query.PatientId, [.. assessments.Where(a => !a.IsSigned).Select(a => a.Id)], calendar, muscles: null, cancellationToken);
 
         var palpated = history.Select(h => h.Observation.AssessmentId).ToHashSet();

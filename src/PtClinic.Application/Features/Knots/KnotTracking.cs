@@ -13,51 +13,43 @@ namespace PtClinic.Application.Features.Knots;
 internal static class KnotTracking
 {
     /// <summary>
-    /// The patient's signed knot history, oldest first, from the finding and absence rows alone
+    /// The patient's signed knot history (in no particular order: the rule orders it), from the finding and absence rows alone
     /// (each carries the patient and the visit's start; one index answers it). Unsigned assessments
     /// are left out by id, as they are few: no join to the assessments or visits.
     /// </summary>
     public static async Task<IReadOnlyList<(KnotSiteKey Site, KnotObservation Observation)>> SignedHistoryAsync(
-        this IAppDbContext db, Guid patientId, ClinicCalendar calendar, IReadOnlyCollection<string>? muscles, CancellationToken cancellationToken)
+        this IAppDbContext db, IKnotHistoryReader reader, Guid patientId, ClinicCalendar calendar, IReadOnlyCollection<string>? muscles, CancellationToken cancellationToken)
     {
         var unsigned = await db.VisitAssessments
             .Where(a => a.PatientId == patientId && a.FrozenAt == null)
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
-        return await db.SignedHistoryAsync(patientId, unsigned, calendar, muscles, cancellationToken);
+        return await reader.SignedHistoryAsync(patientId, unsigned, calendar, muscles, cancellationToken);
     }
 
     /// <summary>The same, for a caller that has read the patient's unsigned assessments already.</summary>
     public static async Task<IReadOnlyList<(KnotSiteKey Site, KnotObservation Observation)>> SignedHistoryAsync(
-        this IAppDbContext db, Guid patientId, IReadOnlyCollection<Guid> unsigned, ClinicCalendar calendar, IReadOnlyCollection<string>? muscles, CancellationToken cancellationToken)
+        this IKnotHistoryReader reader, Guid patientId, IReadOnlyCollection<Guid> unsigned, ClinicCalendar calendar, IReadOnlyCollection<string>? muscles, CancellationToken cancellationToken)
     {
-        var found = db.KnotFindings.Where(k => k.PatientId == patientId && !unsigned.Contains(k.AssessmentId));
-        var absent = db.KnotAbsences.Where(k => k.PatientId == patientId && !unsigned.Contains(k.AssessmentId));
-        if (muscles is not null)
-        {
-            found = found.Where(k => muscles.Contains(k.MuscleCode));
-            absent = absent.Where(k => muscles.Contains(k.MuscleCode));
-        }
-
-        // One UNION ALL: both sides project the same columns.
-        var rows = await found
-            .Select(k => new { k.MuscleCode, k.Side, k.Zone, k.AssessmentId, k.VisitStartsAt, IsPresent = true, Tenderness = (int?)k.Tenderness, k.SizeMm, k.IsActive, RefersPain = k.ReferredPain.Count > 0 })
-            .Concat(absent.Select(k => new { k.MuscleCode, k.Side, k.Zone, k.AssessmentId, k.VisitStartsAt, IsPresent = false, Tenderness = (int?)null, SizeMm = (int?)null, IsActive = false, RefersPain = false }))
-            .ToListAsync(cancellationToken);
+        var sites = await reader.ReadAsync(patientId, unsigned, muscles, cancellationToken);
 
         // A visit's rows share its start: its date on the clinic's calendar is worked out once.
         var dates = new Dictionary<DateTimeOffset, DateOnly>();
-        var history = new List<(KnotSiteKey, KnotObservation)>(rows.Count);
-        foreach (var r in rows)
+        var history = new List<(KnotSiteKey, KnotObservation)>(sites.Sum(s => s.Assessments.Length));
+        foreach (var rows in sites)
         {
-            if (!dates.TryGetValue(r.VisitStartsAt, out var on))
+            for (var i = 0; i < rows.Assessments.Length; i++)
             {
-                dates.Add(r.VisitStartsAt, on = calendar.DateOf(r.VisitStartsAt));
-            }
+                var startsAt = rows.StartsAt[i];
+                if (!dates.TryGetValue(startsAt, out var on))
+                {
+                    dates.Add(startsAt, on = calendar.DateOf(startsAt));
+                }
 
-            history.Add((
-                new KnotSiteKey(r.MuscleCode, r.Side, r.Zone),
-                new KnotObservation(r.AssessmentId, r.VisitStartsAt, on, r.IsPresent, r.Tenderness, r.SizeMm, r.IsActive, r.RefersPain)));
+                history.Add((rows.Site, rows.ArePresent
+                    ? KnotObservation.Present(rows.Assessments[i], startsAt, on, rows.Tenderness![i], rows.SizeMm![i], rows.IsActive![i], rows.RefersPain![i])
+                    : KnotObservation.Absent(rows.Assessments[i], startsAt, on)));
+            }
         }
 
         return history;

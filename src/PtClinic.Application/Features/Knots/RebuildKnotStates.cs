@@ -36,7 +36,7 @@ public sealed class RebuildPatientKnotStatesValidator : AbstractValidator<Rebuil
 /// <summary>Nothing to check: the command names no record.</summary>
 public sealed class RebuildClinicKnotStatesValidator : AbstractValidator<RebuildClinicKnotStatesCommand>;
 
-public sealed class RebuildPatientKnotStatesHandler(IAppDbContext db, ClinicClock clock)
+public sealed class RebuildPatientKnotStatesHandler(IAppDbContext db, IKnotHistoryReader reader, ClinicClock clock)
     : ICommandHandler<RebuildPatientKnotStatesCommand, Result<KnotRebuild>>
 {
     public async ValueTask<Result<KnotRebuild>> Handle(RebuildPatientKnotStatesCommand command, CancellationToken cancellationToken)
@@ -47,13 +47,13 @@ public sealed class RebuildPatientKnotStatesHandler(IAppDbContext db, ClinicCloc
             return Error.NotFound("Patient");
         }
 
-        var (sites, changed) = await db.RebuildAsync(clinicId.Value, command.PatientId, clock, cancellationToken);
+        var (sites, changed) = await db.RebuildAsync(reader, clinicId.Value, command.PatientId, clock, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new KnotRebuild(1, sites, changed);
     }
 }
 
-public sealed class RebuildClinicKnotStatesHandler(IAppDbContext db, ClinicClock clock)
+public sealed class RebuildClinicKnotStatesHandler(IAppDbContext db, IKnotHistoryReader reader, ClinicClock clock)
     : ICommandHandler<RebuildClinicKnotStatesCommand, Result<KnotRebuild>>
 {
     /// <summary>Saved in batches so a large clinic never holds every patient's sites in one change set.</summary>
@@ -71,7 +71,7 @@ public sealed class RebuildClinicKnotStatesHandler(IAppDbContext db, ClinicClock
         {
             foreach (var patient in batch)
             {
-                var (patientSites, patientChanged) = await db.RebuildAsync(patient.ClinicId, patient.PatientId, clock, cancellationToken);
+                var (patientSites, patientChanged) = await db.RebuildAsync(reader, patient.ClinicId, patient.PatientId, clock, cancellationToken);
                 (sites, changed) = (sites + patientSites, changed + patientChanged);
             }
 
@@ -84,10 +84,10 @@ public sealed class RebuildClinicKnotStatesHandler(IAppDbContext db, ClinicClock
 
 internal static class KnotRebuilding
 {
-    public static async Task<(int Sites, int Changed)> RebuildAsync(this IAppDbContext db, Guid clinicId, Guid patientId, ClinicClock clock, CancellationToken cancellationToken)
+    public static async Task<(int Sites, int Changed)> RebuildAsync(this IAppDbContext db, IKnotHistoryReader reader, Guid clinicId, Guid patientId, ClinicClock clock, CancellationToken cancellationToken)
     {
         var calendar = await clock.CalendarAsync(cancellationToken);
-        var tracks = KnotHistory.EvaluateAll(await db.SignedHistoryAsync(patientId, calendar, muscles: null, cancellationToken));
+        var tracks = KnotHistory.EvaluateAll(await db.SignedHistoryAsync(reader, patientId, calendar, muscles: null, cancellationToken));
         var changed = await db.StoreAsync(clinicId, patientId, tracks, complete: true, clock.UtcNow, cancellationToken);
         return (tracks.Count, changed);
     }

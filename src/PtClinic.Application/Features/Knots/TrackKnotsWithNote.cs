@@ -12,7 +12,7 @@ namespace PtClinic.Application.Features.Knots;
 /// their new state in the signature's transaction, so a list never shows a state the signed notes
 /// do not give. Sites the visit did not palpate keep theirs (not assessed is not a change).
 /// </summary>
-internal sealed class TrackKnotsWithNote(IAppDbContext db, ClinicClock clock) : IDomainEventHandler<VisitNoteSigned>
+internal sealed class TrackKnotsWithNote(IAppDbContext db, IKnotHistoryReader reader, ClinicClock clock) : IDomainEventHandler<VisitNoteSigned>
 {
     public async Task HandleAsync(VisitNoteSigned domainEvent, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class TrackKnotsWithNote(IAppDbContext db, ClinicClock clock) : 
         // The database does not count this visit as signed until the save ends (the rows are
         // written, frozen_at is not yet): it is added here, with any other assessment of the
         // patient signed in the same save (the demo seeder signs several at once).
-        var stored = await db.SignedHistoryAsync(assessment.PatientId, calendar, [.. sites.Select(s => s.MuscleCode).Distinct()], cancellationToken);
+        var stored = await db.SignedHistoryAsync(reader, assessment.PatientId, calendar, [.. sites.Select(s => s.MuscleCode).Distinct()], cancellationToken);
         var signedBefore = stored.Select(h => h.Observation.AssessmentId).ToHashSet();
         var signedInThisSave = db.VisitAssessments.Local
             .Where(a => a.PatientId == assessment.PatientId && a.Id != assessment.Id && a.IsFrozen && !signedBefore.Contains(a.Id))
