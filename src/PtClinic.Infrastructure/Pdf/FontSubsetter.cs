@@ -39,7 +39,7 @@ public sealed record EmbeddedFont(SKTypeface Typeface, ushort[] NewGlyphs);
 /// font; drawing renumbers its glyphs into the subset. The character map is kept for the glyphs
 /// used, which is how a PDF reader maps them back to text.
 /// </summary>
-internal static class FontSubsetter
+public static class FontSubsetter
 {
     private const string HarfBuzz = "libHarfBuzzSharp";
 

@@ -150,14 +150,12 @@ internal sealed class HandoutTemplate
                 new TableStyle(CellPadding: 5 * scale, Grid: Hairline, HeaderBackground: HeaderBackground, StripeBackground: Stripe))));
     }
 
-    /// <summary>From page 2 on: whose handout this is, in case the pages get separated.</summary>
+    /// <summary>From page 2 on: whose handout this is, in case the pages get separated (no rule: the first block under it has one).</summary>
     private Element? RunningHeader(PageNumber page) => page.Number == 1
         ? null
-        : new Column(5,
-            new Row(12,
-                RowPart.Fill(new Text($"Home exercise program for {content.Patient.Name}", small)),
-                RowPart.Fill(new Text($"Issued {Issued}, version {content.Version.ToString(CultureInfo.InvariantCulture)}", small, TextAlign.Right))),
-            new Rule(Hairline));
+        : new Row(12,
+            RowPart.Fill(new Text($"Home exercise program for {content.Patient.Name}", small)),
+            RowPart.Fill(new Text($"Issued {Issued}, version {content.Version.ToString(CultureInfo.InvariantCulture)}", small, TextAlign.Right)));
 
     private Element Footer(PageNumber page)
     {

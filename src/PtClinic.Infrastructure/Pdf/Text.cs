@@ -78,42 +78,36 @@ public sealed class Text(IReadOnlyList<Span> spans, TextAlign align = TextAlign.
         };
         var height = line.Styles.Max(s => s.Size * s.LineHeight);
         var baseline = line.Styles.Max(s => (s.Size * s.LineHeight - (s.Face.Ascent + s.Face.Descent) * s.Size) / 2 + s.Face.Ascent * s.Size);
-        return new Slice(height, 0, (draw, x, y) =>
-        {
-            foreach (var piece in line.Pieces)
-            {
-                DrawPiece(draw, piece, x + shift, y + baseline);
-            }
-        });
+        return new Slice(height, 0, (draw, x, y) => DrawLine(draw, line, x + shift, y + baseline));
     }
 
-    private static void DrawPiece(DrawContext draw, Piece piece, float x, float baseline)
+    /// <summary>One text blob per colour on the line, one run per piece in it.</summary>
+    private static void DrawLine(DrawContext draw, Line line, float x, float baseline)
     {
-        var count = piece.End - piece.Start;
-        if (count <= 0)
+        foreach (var colour in line.Pieces.Select(p => p.Style.Ink).Distinct())
         {
-            return;
-        }
+            using var builder = new SKTextBlobBuilder();
+            foreach (var piece in line.Pieces.Where(p => p.Style.Ink == colour && p.End > p.Start))
+            {
+                var (shaped, size, count) = (piece.Shaped, piece.Style.Size, piece.End - piece.Start);
+                var glyphs = new ushort[count];
+                draw.Glyphs(shaped.Face, shaped.Glyphs.AsSpan(piece.Start, count), glyphs);
+                var origin = shaped.Pens[piece.Start];
+                var positions = new SKPoint[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var g = piece.Start + i;
+                    positions[i] = new SKPoint(piece.X + (shaped.Pens[g] - origin + shaped.Offsets[g]) * size, 0);
+                }
 
-        var size = piece.Style.Size;
-        var shaped = piece.Shaped;
-        var font = draw.Font(shaped.Face, size);
-        var origin = shaped.Pens[piece.Start];
-        var positions = new SKPoint[count];
-        for (var i = 0; i < count; i++)
-        {
-            var g = piece.Start + i;
-            positions[i] = new SKPoint((shaped.Pens[g] - origin + shaped.Offsets[g]) * size, 0);
-        }
+                builder.AddPositionedRun(glyphs, draw.Font(shaped.Face, size), positions);
+            }
 
-        var glyphs = new ushort[count];
-        draw.Glyphs(shaped.Face, shaped.Glyphs.AsSpan(piece.Start, count), glyphs);
-        using var builder = new SKTextBlobBuilder();
-        builder.AddPositionedRun(glyphs, font, positions);
-        using var blob = builder.Build();
-        if (blob is not null)
-        {
-            draw.Canvas.DrawText(blob, x + piece.X, baseline, draw.Fill(piece.Style.Ink));
+            using var blob = builder.Build();
+            if (blob is not null)
+            {
+                draw.Canvas.DrawText(blob, x, baseline, draw.Fill(colour));
+            }
         }
     }
 
