@@ -37,14 +37,15 @@ public static class HandoutSamples
         bool largePrint = false,
         PaperSize paper = PaperSize.A4,
         string? note = null,
-        string patient = "Ellen Marsh") => new(
+        string patient = "Ellen Marsh",
+        bool allIllustrated = true) => new(
         new HandoutClinic("Lakeside Physiotherapy", "12 Harbour Road, Bristol BS1 4QA", "0117 496 0321", Logo),
         new HandoutPatient(patient, new DateOnly(1961, 3, 12)),
         "Sam Patel, PT",
         new DateOnly(2026, 12, 1),
         2,
         ["Walk the dog for 30 minutes without pain in the back of my thigh", "Play a full game of tennis again by spring"],
-        Enumerable.Range(0, items).Select(i => Item(i, i == 0 ? note : null)).ToList(),
+        Enumerable.Range(0, items).Select(i => Item(i, i == 0 ? note : null, allIllustrated || i % 2 == 0)).ToList(),
         new HandoutSafety(
             ["Stop and call the clinic if your pain sharply increases during or after an exercise.",
              "See a doctor if the pain persists despite the program, or keeps you awake at night."],
@@ -54,7 +55,7 @@ public static class HandoutSamples
         largePrint);
 
     /// <summary>The i-th home item of the catalog; past the end of the catalog the names repeat with a number, so each is unique.</summary>
-    public static HandoutItem Item(int i, string? note = null)
+    public static HandoutItem Item(int i, string? note = null, bool illustrated = true)
     {
         var definition = HomeItems[i % HomeItems.Count];
         var round = i / HomeItems.Count;
@@ -65,7 +66,7 @@ public static class HandoutSamples
             definition.PatientWording.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             definition.Precautions,
             note,
-            Illustration);
+            illustrated ? Illustration : null);
     }
 
     private static HandoutImage Image(string mediaType, string text)
