@@ -22,8 +22,9 @@ internal sealed record BenchOptions(
           --database <prefix>           databases <prefix>_50k and <prefix>_500k are created
                                         (dropped and recreated; default ptclinic_bench)
           --output <file>               the Markdown report (default docs/benchmarks.md; '-' for none)
-          --only <id>[,<id>]            patient-search, note-save, knot-state, today-flags
-                                        (default: all)
+          --only <id>[,<id>]            patient-search, note-save, knot-state, today-flags, handout,
+                                        handout-vs-pdfsharp, handout-throughput (default: all; the
+                                        handout ones need no seeded data)
           --quick                       50k patients only, fewer iterations: for a quick look
           --reuse                       keep the databases and reuse a complete seed from a previous run
           --warmup <n>, --iterations <n>  patient-search calls per kind and side (default 50 and 300);
@@ -46,6 +47,16 @@ internal sealed record BenchOptions(
 
     /// <summary>Measured calls per side of knot-state and today-flags (each call reads hundreds of rows).</summary>
     public int KnotIterations => IterationsOverride ?? (Quick ? 60 : 200);
+
+    /// <summary>Warm-up of the handout rows: the first handouts JIT-compile the SVG parse and the layout.</summary>
+    public TimeSpan HandoutWarmup => TimeSpan.FromSeconds(Quick ? 1 : 3);
+
+    /// <summary>Measured handouts per side (ours, the bare floor, PDFsharp).</summary>
+    public int HandoutIterations => IterationsOverride ?? (Quick ? 60 : 300);
+
+    public TimeSpan HandoutRound => TimeSpan.FromSeconds(Quick ? 1 : 2);
+
+    public int HandoutRounds => Quick ? 3 : 5;
 
     public TimeSpan NoteWarmup => TimeSpan.FromSeconds(Quick ? 1 : 3);
 
@@ -119,8 +130,13 @@ internal static class BenchIds
     public const string NoteSave = "note-save";
     public const string KnotState = "knot-state";
     public const string TodayFlags = "today-flags";
+    public const string Handout = "handout";
+    public const string HandoutVsPdfSharp = "handout-vs-pdfsharp";
+    public const string HandoutThroughput = "handout-throughput";
 
-    public static readonly string[] All = [PatientSearch, NoteSave, KnotState, TodayFlags];
+    public static readonly string[] All = [PatientSearch, NoteSave, KnotState, TodayFlags, Handout, HandoutVsPdfSharp, HandoutThroughput];
+
+    public static readonly string[] Handouts = [Handout, HandoutVsPdfSharp, HandoutThroughput];
 }
 
 /// <summary>A benchmark could not run as designed; the message says why.</summary>

@@ -81,8 +81,15 @@ internal static class BenchRun
             }
         }
 
-        var report = Build(options, searches, noteSave, knots);
-        report.HowMeasured = HowMeasured(options, searches, knots, started, server, loadAtStart, LoadAverage(), stopwatch.Elapsed, seedTimes);
+        HandoutResult? handouts = null;
+        if (BenchIds.Handouts.Any(options.Runs))
+        {
+            log.WriteLine($"==> {string.Join(", ", BenchIds.Handouts.Where(options.Runs))}: {HandoutData.Items} illustrated items");
+            handouts = new HandoutBench(options, log).Run(ct);
+        }
+
+        var report = Build(options, searches, noteSave, knots, handouts);
+        report.HowMeasured = HowMeasured(options, searches, knots, handouts, started, server, loadAtStart, LoadAverage(), stopwatch.Elapsed, seedTimes);
         var markdown = report.Render();
         if (options.OutputPath is { } path)
         {
@@ -98,7 +105,7 @@ internal static class BenchRun
         return 0;
     }
 
-    private static Report Build(BenchOptions options, List<PatientSearchResult> searches, NoteSaveResult? noteSave, KnotRun? knots)
+    private static Report Build(BenchOptions options, List<PatientSearchResult> searches, NoteSaveResult? noteSave, KnotRun? knots, HandoutResult? handouts)
     {
         var report = new Report();
         var missed = new List<string>();
@@ -152,6 +159,11 @@ internal static class BenchRun
             KnotRows(report, knots, missed);
         }
 
+        if (handouts is not null)
+        {
+            HandoutRows(options, report, handouts, missed);
+        }
+
         report.Notes.Add(
             "ratio: ours / floor, median against median, for the latency rows; floor / ours for note-save's " +
             "throughput. Either way above 1 means ours is slower than the floor.");
@@ -163,6 +175,14 @@ internal static class BenchRun
                 "passing the Version the previous one returned); p95 = the 95th percentile of one save's latency " +
                 "over those rounds; floor = the median throughput of the raw rounds run alternately with them " +
                 $"(its save p95: {Format.Ms(noteSave.FloorLatency.P95)}).");
+        }
+
+        if (handouts is not null && options.Runs(BenchIds.HandoutThroughput))
+        {
+            report.Notes.Add(
+                $"handout-throughput is a throughput row: median = the median of {options.HandoutRounds} rounds' handouts per second " +
+                $"({HandoutBench.Threads} threads rendering for {options.HandoutRound.TotalSeconds:0} s a round); floor = the bare-Skia " +
+                "handout's rounds, run alternately with them; ratio floor / ours.");
         }
 
         report.Notes.Add(missed.Count == 0
@@ -309,6 +329,50 @@ internal static class BenchRun
         }
     }
 
+    private static void HandoutRows(BenchOptions options, Report report, HandoutResult h, List<string> missed)
+    {
+        var data = string.Create(CultureInfo.InvariantCulture,
+            $"home-program handout, {h.OursPages} A4 pages: {HandoutData.Items} items each with its own {HandoutData.PathsPerIllustration}-path SVG illustration, safety box, week chart; Liberation Sans regular + bold cut down per document ({h.OursBytes / 1024} KB)");
+        if (options.Runs(BenchIds.Handout))
+        {
+            report.Rows.Add(new ReportRow(BenchIds.Handout, data + string.Create(CultureInfo.InvariantCulture, $"; floor: the same pages at fixed positions, bare SkiaSharp calls ({h.FloorBytes / 1024} KB)"),
+                Format.Ms(h.Ours.Median), Format.Ms(h.Ours.P95), "<= 15 ms", Format.Ms(h.Floor.Median), Format.Ratio(h.Ours.Median / h.Floor.Median)));
+            if (h.Ours.Median > 15)
+            {
+                missed.Add($"{BenchIds.Handout} ({Format.Ms(h.Ours.Median)} > 15 ms)");
+            }
+        }
+
+        if (options.Runs(BenchIds.HandoutVsPdfSharp))
+        {
+            var ratio = h.Ours.Median / h.PdfSharp.Median;
+            report.Rows.Add(new ReportRow(BenchIds.HandoutVsPdfSharp,
+                string.Create(CultureInfo.InvariantCulture, $"the same pages, fonts and pictures (as PNG, each XImage loaded once) drawn by PDFsharp 6.2.4 at fixed positions ({h.PdfSharpBytes / 1024} KB); floor = PDFsharp"),
+                Format.Ms(h.Ours.Median), Format.Ms(h.Ours.P95), "ratio < 1", Format.Ms(h.PdfSharp.Median), Format.Ratio(ratio)));
+            if (ratio >= 1)
+            {
+                missed.Add($"{BenchIds.HandoutVsPdfSharp} ({Format.Ratio(ratio)} PDFsharp's time)");
+            }
+        }
+
+        if (options.Runs(BenchIds.HandoutThroughput))
+        {
+            var ours = h.OursPerSecond.Median;
+            report.Rows.Add(new ReportRow(BenchIds.HandoutThroughput,
+                $"the same handout, {HandoutBench.Threads} threads at once; floor: the bare-Skia handout",
+                Format.PerSecond(ours), "-", ">= 150/s", Format.PerSecond(h.FloorPerSecond.Median), Format.Ratio(h.FloorPerSecond.Median / ours)));
+            if (ours < 150)
+            {
+                missed.Add($"{BenchIds.HandoutThroughput} ({Format.PerSecond(ours)} < 150/s)");
+            }
+        }
+
+        report.TimeSpent.Add(
+            $"handout: ours {Format.Ms(h.Ours.Median)}, the same pages with bare SkiaSharp calls {Format.Ms(h.Floor.Median)}, " +
+            $"PDFsharp {Format.Ms(h.PdfSharp.Median)} (medians). Both Skia sides cut the two fonts down per document with HarfBuzz " +
+            "and let Skia embed them; what ours adds is shaping every paragraph with HarfBuzz, line breaking, the page model and pagination.");
+    }
+
     private static void KnotTimeSpent(Report report, KnotRun knots)
     {
         static string Steps(IReadOnlyList<(string Label, double MedianMs)> steps) =>
@@ -358,6 +422,7 @@ internal static class BenchRun
         BenchOptions options,
         List<PatientSearchResult> searches,
         KnotRun? knots,
+        HandoutResult? handouts,
         DateTimeOffset started,
         ServerFacts server,
         string loadAtStart,
@@ -389,6 +454,12 @@ internal static class BenchRun
               $"then {options.KnotIterations} measured calls per side, alternating call by call (who goes first swaps " +
               "each round); ours as in patient-search, as a therapist of the clinic (the Today list for the seeded day, named)."
             : "";
+        var handoutText = handouts is not null
+            ? $" handout rows (no database): one process, {options.HandoutWarmup.TotalSeconds:0} s warm-up, then " +
+              $"{options.HandoutIterations} measured handouts per side, ours, the bare-Skia floor and PDFsharp in turn (who goes " +
+              "first rotates each round); ours is HandoutRenderer.Render on a warm renderer (fonts loaded, SVGs parsed and kept " +
+              "by hash, as in the app); the floor and PDFsharp draw the pages FixedHandout worked out before timing."
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"**How measured.** {started:yyyy-MM-dd HH:mm} UTC, Release build, .NET {Environment.Version}, " +
             $"{Environment.ProcessorCount} cores shared with PostgreSQL and with whatever else ran (load average " +
@@ -396,7 +467,7 @@ internal static class BenchRun
             $"127.0.0.1 (fsync {server.Fsync}, synchronous_commit {server.SynchronousCommit}, shared_buffers " +
             $"{server.SharedBuffers}). Data: Bogus with a fixed seed (names from 14 locales, dates of birth, MRNs " +
             $"P000001... per clinic), {BenchDatabase.ClinicCount} clinics, loaded with binary COPY into the migrated schema, " +
-            $"then VACUUM ANALYZE{(seedTimes.Count > 0 ? $" ({string.Join(", ", seedTimes)})" : "")}.{search}{notes}{knotText} " +
+            $"then VACUUM ANALYZE{(seedTimes.Count > 0 ? $" ({string.Join(", ", seedTimes)})" : "")}.{search}{notes}{knotText}{handoutText} " +
             $"The whole run took {elapsed.TotalMinutes:0.0} min.");
     }
 

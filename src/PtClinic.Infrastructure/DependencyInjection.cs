@@ -10,9 +10,11 @@ using Npgsql;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Audit;
 using PtClinic.Application.Common.Events;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Infrastructure.Audit;
 using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Jobs;
+using PtClinic.Infrastructure.Pdf;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
 
@@ -114,6 +116,8 @@ public static class DependencyInjection
         services.AddScoped<UnsignedNotesReportJob>();
         services.AddScoped<EndedSessionsCleanupJob>();
         services.AddScoped<DemoClinicSeeder>();
+        // One for the process: it keeps the fonts and parsed pictures every handout shares.
+        services.AddSingleton<IHandoutRenderer, HandoutRenderer>();
         return services;
     }
 
