@@ -257,8 +257,9 @@ internal static class BenchRun
                 BenchIds.KnotState,
                 "The history fetch of GetKnotTimelineQuery: the patient's assessments (which are signed, each one's visit " +
                 "and episode), then the finding rows and the absence rows without the unsigned ones, each grouped by site " +
-                "into arrays (KnotHistoryReader), as EF Core sent them (captured once before timing, replayed with the " +
-                "same parameters); the assessments are read whole, the arrays with typed getters into the observations " +
+                "into arrays, which KnotHistoryReader sends through Npgsql (EF Core took ~200 ms to materialize the " +
+                "arrays); the first as EF Core sent it, captured once before timing, all replayed with the same " +
+                "parameters; the assessments are read whole, the arrays with typed getters into the observations " +
                 "KnotHistory takes.",
                 state.History));
         }
@@ -383,8 +384,8 @@ internal static class BenchRun
             report.TimeSpent.Add(
                 $"knot-state: ours {Format.Ms(s.Ours.Median)}, the history fetch raw {Format.Ms(s.Floor.Median)}, all " +
                 $"{s.All.Count} statements of the query raw {Format.Ms(s.AllSql.Median)}, the rule alone " +
-                $"{Format.Ms(s.Compute.Median)} (medians). The rest of ours is the pipeline, EF Core materializing " +
-                $"the {s.Observations} rows and the handler grouping them into the timeline. All statements raw, " +
+                $"{Format.Ms(s.Compute.Median)} (medians). The rest of ours is the pipeline (its audit row " +
+                $"included), EF Core's reads and the handler turning the {s.Observations} observations into the timeline. All statements raw, " +
                 $"median each: {Steps(s.StepMedians)}.");
         }
 
