@@ -450,7 +450,7 @@ def muscle_rub(name, container):
     arm = s.reach(shoulder, rub, -1)
     s.figure(hip, torso, head=-76, near_leg=(near[0], near[1], 0), far_leg=(far[0], far[1], 0),
              near_arm=(arm[0], arm[1], arm[1] + 10), far_arm=s.reach(shoulder, along(along(hip, far[0], 26), far[0] - 90, 8), -1))
-    s.arc_arrow(along(along(rub, near[0] - 90, 14), near[0], 14), 8, -200, 70)
+    s.arc_arrow(along(along(rub, near[0] - 90, 11), near[0], 13), 8, -200, 70)
     if container == "tube":
         tube(s, 156, FLOOR)
     elif container == "warm-tube":
