@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Knots;
 using PtClinic.Domain.Reasoning;
@@ -109,7 +110,7 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         settings.OpeningHours.Single(d => d.Day == DayOfWeek.Sunday).IsOpen.ShouldBeFalse();
         var logo = (await App.SendAsync(admin, new GetClinicLogoQuery())).Value;
         logo.ContentType.ShouldBe("image/svg+xml");
-        LogoContent.Check(logo.Content).Format.ShouldBe(LogoFormat.Svg);
+        LogoContent.Check(logo.Content).Format.ShouldBe(ImageFormat.Svg);
 
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -1,5 +1,6 @@
 using System.Text;
 using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
 
 namespace PtClinic.UnitTests.Domain.Clinics;
 
@@ -7,14 +8,14 @@ public sealed class LogoContentTests
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
-    private static LogoCheck Svg(string body) => LogoContent.Check(Encoding.UTF8.GetBytes(
+    private static ImageCheck Svg(string body) => LogoContent.Check(Encoding.UTF8.GetBytes(
         $"""<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{body}</svg>"""));
 
     [Fact]
     public void PNG_and_JPEG_are_known_by_their_signature()
     {
-        LogoContent.Check(Png).Format.ShouldBe(LogoFormat.Png);
-        LogoContent.Check([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46]).Format.ShouldBe(LogoFormat.Jpeg);
+        LogoContent.Check(Png).Format.ShouldBe(ImageFormat.Png);
+        LogoContent.Check([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46]).Format.ShouldBe(ImageFormat.Jpeg);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class LogoContentTests
     public void A_plain_SVG_that_only_draws_is_accepted()
     {
         Svg("""<defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/><style>rect { fill: #0f6e6e; }</style>""")
-            .Format.ShouldBe(LogoFormat.Svg);
+            .Format.ShouldBe(ImageFormat.Svg);
     }
 
     [Theory]
@@ -69,7 +70,7 @@ public sealed class LogoContentTests
         var overLimit = new byte[LogoContent.MaxBytes + 1];
         Png.CopyTo(overLimit, 0);
 
-        LogoContent.Check(atLimit).Format.ShouldBe(LogoFormat.Png);
+        LogoContent.Check(atLimit).Format.ShouldBe(ImageFormat.Png);
         LogoContent.Check(overLimit).Problem.ShouldBe("The logo must be at most 2 MB (2,048 KB); this file is 2,049 KB. Save it smaller and try again.");
     }
 
