@@ -155,6 +155,15 @@ public sealed class KnotTrackingTests(AppFixture app) : IntegrationTest(app)
 
     private static DateOnly DayOf(int daysAgo) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-daysAgo));
 
+    /// <summary>
+    /// An earlier day's visit at noon UTC, the same date on the clinic's London calendar whatever the
+    /// time the test runs (now minus whole days is tomorrow in London late in a summer evening, and
+    /// a day count across the clocks going back came out one short); today's five minutes ago.
+    /// </summary>
+    private static DateTimeOffset StartsAt(int daysAgo) => daysAgo == 0
+        ? DateTimeOffset.UtcNow.AddMinutes(-5)
+        : new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-daysAgo).AddHours(12), TimeSpan.Zero);
+
     private async Task<List<(KnotSiteKey Site, KnotState State, int Recurrences)>> StatesAsync(TestClinic clinic) =>
         [.. (await SitesAsync(clinic)).Select(s => (s.Site, s.State, s.RecurrenceCount))];
 
@@ -166,7 +175,7 @@ public sealed class KnotTrackingTests(AppFixture app) : IntegrationTest(app)
     /// <summary>Charts a visit of the episode: a tenderness is the knot found, null the site palpated and absent.</summary>
     private async Task<(Guid VisitId, uint? Version)> ChartAsync(TestClinic clinic, Guid episodeId, int daysAgo, params (KnotSiteKey Site, int? Tenderness)[] sites)
     {
-        var visitId = await clinic.ScheduleVisitAsync(episodeId, DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5));
+        var visitId = await clinic.ScheduleVisitAsync(episodeId, StartsAt(daysAgo));
         (await App.SendAsync(clinic.Desk, new CheckInVisitCommand(visitId))).Ok();
         uint? version = null;
         foreach (var (site, tenderness) in sites)
