@@ -160,6 +160,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapClinicEndpoints();
 app.MapPatientAuditEndpoints();
+app.MapHandoutEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {
     Authorization = [JobsDashboardAuthorizationFilter.From(app.Configuration, app.Environment)],

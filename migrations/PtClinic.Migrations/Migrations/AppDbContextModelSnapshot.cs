@@ -1012,6 +1012,101 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<bool>("LargePrint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("large_print");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("pdf_sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "IssuedBy", "PtClinic.Domain.Handouts.HandoutVersion.IssuedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("issued_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("issued_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_handout_versions");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_handout_versions_patient_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_handout_versions_plan_id");
+
+                    b.HasIndex("EpisodeId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handout_versions_episode_id_number");
+
+                    b.ToTable("handout_versions", null, t =>
+                        {
+                            t.HasComment("Issued home-program handouts (FHIR DocumentReference): what was printed and the PDF; never changed (a trigger and the grants refuse it).");
+
+                            t.HasCheckConstraint("ck_handout_versions_items", "item_count >= 1");
+
+                            t.HasCheckConstraint("ck_handout_versions_number", "number >= 1");
+
+                            t.HasCheckConstraint("ck_handout_versions_pdf", "octet_length(pdf) BETWEEN 1 AND 8388608");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Knots.KnotSite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3157,6 +3252,30 @@ namespace PtClinic.Migrations.Migrations
                         .HasForeignKey("ReferralAcknowledgementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_episode_red_flags_referral_acknowledgements_referral_acknow");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutVersion", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handout_versions_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handout_versions_patients_patient_id");
+
+                    b.HasOne("PtClinic.Domain.Plans.PlanOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handout_versions_plans_of_care_plan_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Knots.KnotSite", b =>

@@ -10,6 +10,7 @@ using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Handouts;
 using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
@@ -97,6 +98,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EpisodeRedFlag> EpisodeRedFlags => Set<EpisodeRedFlag>();
 
     public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
+
+    public DbSet<HandoutVersion> HandoutVersions => Set<HandoutVersion>();
 
     public DbSet<VisitTreatment> VisitTreatments => Set<VisitTreatment>();
 

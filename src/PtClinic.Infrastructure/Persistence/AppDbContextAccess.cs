@@ -6,6 +6,7 @@ using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Handouts;
 using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
@@ -64,6 +65,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
     public DbSet<EpisodeRedFlag> EpisodeRedFlags => db.EpisodeRedFlags;
 
     public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
+
+    public DbSet<HandoutVersion> HandoutVersions => db.HandoutVersions;
 
     public DbSet<VisitTreatment> VisitTreatments => db.VisitTreatments;
 

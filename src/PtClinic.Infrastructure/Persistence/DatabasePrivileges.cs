@@ -25,6 +25,7 @@ public static class DatabasePrivileges
         "cause_decisions",
         "referral_acknowledgements",
         "audit_events",
+        "handout_versions",
     ];
 
     /// <summary>

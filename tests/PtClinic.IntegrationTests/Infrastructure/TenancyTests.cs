@@ -2,7 +2,9 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Anatomy;
 using PtClinic.Domain.Assessment;
@@ -15,6 +17,7 @@ using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
+using PtClinic.IntegrationTests.Security;
 using PtClinic.Tests.Shared;
 
 namespace PtClinic.IntegrationTests.Infrastructure;
@@ -138,6 +141,12 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var signer = AppFixture.StaffOf(clinicId, therapist.UserId, StaffRoles.Therapist);
         (await App.SendAsync(signer, new SignVisitNoteCommand(visit.Id, note.Version))).IsSuccess.ShouldBeTrue();
         (await App.SendAsync(signer, new AddNoteAddendumCommand(visit.Id, "Forgot: pain 6/10 after running"))).IsSuccess.ShouldBeTrue();
+
+        // The plan signed, and its home program issued as a handout.
+        var draft = (await App.SendAsync(signer, new GetPlanOfCareQuery(episode.Id))).Value.Draft!;
+        var saved = (await App.SendAsync(signer, new SavePlanDraftCommand(episode.Id, plan.Id, draft.Version, ScenarioClinic.ReadyPlan with { StartsOn = today }))).Value;
+        (await App.SendAsync(signer, new SignPlanOfCareCommand(episode.Id, plan.Id, saved.Version, today, null))).IsSuccess.ShouldBeTrue();
+        (await App.SendAsync(signer, new IssueHandoutCommand(episode.Id, LargePrint: false))).IsSuccess.ShouldBeTrue();
     }
 
     private static async Task<List<object>> LoadAllAsync(PropertyInfo dbSetProperty, IAppDbContext db, bool ignoreFilters = false)

@@ -7,6 +7,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
@@ -172,6 +173,14 @@ public sealed class ScenarioClinic
         var (episodeId, planId, version) = await PlanDraftAsync();
         await OkAsync(Therapist, new SignPlanOfCareCommand(episodeId, planId, version, Today, null));
         return (episodeId, planId);
+    }
+
+    /// <summary>The signed plan's handout, issued: version 1 of the episode.</summary>
+    public async Task<(Guid EpisodeId, Guid VersionId)> IssuedHandoutAsync()
+    {
+        var (episodeId, _) = await SignedPlanAsync();
+        var issued = await OkAsync(Therapist, new IssueHandoutCommand(episodeId, LargePrint: false));
+        return (episodeId, issued.VersionId);
     }
 
     /// <summary>The scenario patient's history now says anticoagulant use.</summary>

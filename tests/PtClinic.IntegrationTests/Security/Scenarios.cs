@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Compliance;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Patients;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Application.Features.Treatment;
@@ -173,6 +174,20 @@ public static class Scenarios
             return new SignPlanOfCareCommand(episode, plan, version, Today, null);
         },
         [typeof(StartPlanOfCareCommand)] = async s => new StartPlanOfCareCommand(await s.EpisodeAsync(), Today),
+
+        // Handouts: of the signed plan's home program.
+        [typeof(IssueHandoutCommand)] = async s => new IssueHandoutCommand((await s.SignedPlanAsync()).EpisodeId, LargePrint: false),
+        [typeof(ListHandoutVersionsQuery)] = async s => new ListHandoutVersionsQuery((await s.IssuedHandoutAsync()).EpisodeId),
+        [typeof(GetHandoutPdfQuery)] = async s =>
+        {
+            var (episode, version) = await s.IssuedHandoutAsync();
+            return new GetHandoutPdfQuery(episode, version);
+        },
+        [typeof(PreviewHandoutQuery)] = async s =>
+        {
+            var (episode, plan) = await s.SignedPlanAsync();
+            return new PreviewHandoutQuery(episode, plan, LargePrint: true);
+        },
 
         [typeof(ListStaffQuery)] = s => Given(new ListStaffQuery(StaffRoles.Therapist)),
 

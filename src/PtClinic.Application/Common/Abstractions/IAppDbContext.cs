@@ -5,6 +5,7 @@ using PtClinic.Domain.Assessment;
 using PtClinic.Domain.Audit;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Handouts;
 using PtClinic.Domain.Knots;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Patients;
@@ -65,6 +66,9 @@ public interface IAppDbContext
 
     /// <summary>Plan-of-care versions; a signed one is never updated (the database refuses it).</summary>
     DbSet<PlanOfCare> PlansOfCare { get; }
+
+    /// <summary>Issued home-program handouts; only ever added to.</summary>
+    DbSet<HandoutVersion> HandoutVersions { get; }
 
     DbSet<VisitTreatment> VisitTreatments { get; }
 

@@ -31,6 +31,9 @@ public static class AuditPolicy
         typeof(Features.Treatment.GetDryNeedlingSafetyQuery),
         typeof(GetPatientAuditHistoryQuery),
         typeof(Features.Plans.GetPlanOfCareQuery),
+        typeof(Features.Handouts.ListHandoutVersionsQuery),
+        typeof(Features.Handouts.GetHandoutPdfQuery),
+        typeof(Features.Handouts.PreviewHandoutQuery),
     };
 
     /// <summary>Reads that open no single patient's record, and why they are not recorded one by one.</summary>

@@ -1,6 +1,7 @@
 using PtClinic.Application.Features.Handouts;
 using PtClinic.Domain.Clinics;
 using PtClinic.Infrastructure.Pdf;
+using PtClinic.Tests.Shared;
 
 namespace PtClinic.UnitTests.Infrastructure.Pdf;
 

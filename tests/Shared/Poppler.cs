@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PtClinic.UnitTests.Infrastructure.Pdf;
+namespace PtClinic.Tests.Shared;
 
 /// <summary>Reads a PDF as a person's tools do: poppler's pdftotext, pdfinfo and pdffonts.</summary>
 public static partial class Poppler
