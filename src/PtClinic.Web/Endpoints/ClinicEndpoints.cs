@@ -2,6 +2,7 @@ using Mediator;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Handouts;
+using PtClinic.Web.Security;
 
 namespace PtClinic.Web.Endpoints;
 
@@ -63,7 +64,7 @@ internal static class ClinicEndpoints
     private static void UntrustedImageHeaders(HttpContext http)
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        SecurityHeaders.UseUploadedFilePolicy(http);
         http.Response.Headers.CacheControl = "private, max-age=86400";
     }
 }
