@@ -2372,6 +2372,73 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Treatment.ClinicIllustration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("InterventionCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("intervention_code");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "PtClinic.Domain.Treatment.ClinicIllustration.UploadedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("uploaded_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("uploaded_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_clinic_illustrations");
+
+                    b.HasIndex("ClinicId", "InterventionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clinic_illustrations_clinic_id_intervention_code");
+
+                    b.ToTable("clinic_illustrations", null, t =>
+                        {
+                            t.HasComment("A clinic's own picture for a home-program item, printed on handouts instead of PtClinic's drawing: PNG, JPEG or a script-free SVG, checked by content.");
+
+                            t.HasCheckConstraint("ck_clinic_illustrations_content_size", "octet_length(content) BETWEEN 1 AND 2097152");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Treatment.ClinicIntervention", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3407,6 +3474,16 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_staff_members_users_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Treatment.ClinicIllustration", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clinic_illustrations_clinics_clinic_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Treatment.DryNeedlingProcedure", b =>

@@ -113,6 +113,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ClinicIntervention> ClinicInterventions => Set<ClinicIntervention>();
 
+    public DbSet<ClinicIllustration> ClinicIllustrations => Set<ClinicIllustration>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();

@@ -80,6 +80,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<ClinicIntervention> ClinicInterventions => db.ClinicInterventions;
 
+    public DbSet<ClinicIllustration> ClinicIllustrations => db.ClinicIllustrations;
+
     public EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class => db.Entry(entity);
 

@@ -12,6 +12,20 @@ namespace PtClinic.Web.Security;
 public static class SecurityHeaders
 {
     private const string NonceKey = "ptclinic.csp-nonce";
+    private const string OwnPolicyKey = "ptclinic.csp-own";
+
+    /// <summary>
+    /// What a response that is an uploaded file (the logo, a handout illustration) carries instead
+    /// of the pages' policy: nothing may load or run, in a sandbox. Set on the response directly it
+    /// would be overwritten when the response starts, so it goes through here.
+    /// </summary>
+    public static void UseUploadedFilePolicy(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[OwnPolicyKey] = UploadedFilePolicy;
+    }
+
+    public const string UploadedFilePolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
     /// <summary>The nonce of this response's Content-Security-Policy, for an inline script the page must write.</summary>
     public static string NonceOf(HttpContext context)
@@ -33,7 +47,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = Policy(nonce, context.Request.Path);
+                headers.ContentSecurityPolicy = context.Items[OwnPolicyKey] as string ?? Policy(nonce, context.Request.Path);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] =

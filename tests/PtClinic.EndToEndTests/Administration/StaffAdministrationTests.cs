@@ -114,6 +114,7 @@ public sealed class StaffAdministrationTests(WebAppFixture app)
 
         await Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Staff" })).ToHaveCountAsync(0);
         await Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Clinic settings" })).ToHaveCountAsync(0);
+        await Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Handout illustrations" })).ToHaveCountAsync(0);
         await manager.GotoAsync("/admin/staff");
 
         // Refused by the server before the page renders, and said so.
@@ -136,6 +137,10 @@ public sealed class StaffAdministrationTests(WebAppFixture app)
         var logo = admin.GetByRole(AriaRole.Img, new() { Name = $"Logo of {DemoClinic.Name}" });
         await Expect(logo).ToBeVisibleAsync();
         (await logo.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(0);
+        // Served as the uploaded file it is: nothing in it may run or load, even opened on its own.
+        var served = await admin.APIRequest.GetAsync("/clinic/logo");
+        served.Headers["content-security-policy"].ShouldBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+        served.Headers["x-content-type-options"].ShouldBe("nosniff");
 
         var exe = new byte[2048];
         "MZ"u8.CopyTo(exe);

@@ -97,7 +97,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     /// <summary>
     /// A row in every clinical table: patient, consent, episode, visit, signed note (which tracks
     /// its knot site), addendum; and
-    /// in every administration table: staff member, credential, logo. The note is signed and
+    /// in every administration table: staff member, credential, logo, handout illustration. The note is signed and
     /// amended through the commands: signing is what freezes the assessment.
     /// </summary>
     private async Task AddFullChartAsync(Guid clinicId, string given, string family)
@@ -112,6 +112,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         member.AddCredential(CredentialKind.DryNeedlingCertification, "AACP", null, today.AddYears(-1), today.AddYears(1), today, now);
         db.AddRange(member, ClinicLogo.Upload(clinicId, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), therapist, now));
         db.Add(ClinicIntervention.RetireSeeded(clinicId, InterventionCatalog.All[0], therapist, now));
+        db.Add(ClinicIllustration.Upload(clinicId, InterventionCatalog.GluteBridge, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), therapist, now));
         var patient = Patient.Register(clinicId, $"{family}-1", given, family, new DateOnly(1980, 1, 1), Sex.Female, now, today);
         patient.RecordConsent(ConsentKind.Treatment, today, false, true, null, therapist, now, today);
         var episode = EpisodeOfCare.Open(clinicId, patient.Id, "Knot in the left hamstring", BodyRegion.PosteriorThigh,

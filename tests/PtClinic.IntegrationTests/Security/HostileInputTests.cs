@@ -5,6 +5,7 @@ using PtClinic.Application.Common.Validation;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Treatment;
@@ -259,6 +260,43 @@ public sealed class HostileInputTests(AppFixture app) : IntegrationTest(app)
 
             (await DatabaseChecksum.OfAsync(App)).ShouldBe(before, $"{fieldName} refused {valueName} but something changed");
         }
+    }
+
+    /// <summary>The intervention code of the illustration messages: it names a catalog item, so it is never stored as typed.</summary>
+    private static readonly TextField IllustrationCode = new("UploadIllustration.InterventionCode", "InterventionCode", "code",
+        InterventionDefinition.CodeMaxLength, false, (_, _) => throw new NotSupportedException(), (_, _) => throw new NotSupportedException());
+
+    public static TheoryData<string> CodeCases() => new(Values.Select(v => v.Name));
+
+    /// <summary>
+    /// Any text that is not a home-program item's code, hostile or merely unknown, is refused beside
+    /// the field (or, for a removal or a read within the bounds, not found) and changes nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CodeCases))]
+    public async Task A_hostile_intervention_code_for_an_illustration_is_refused_and_nothing_changes(string valueName)
+    {
+        var value = Values.Single(v => v.Name == valueName).Value(IllustrationCode);
+        var clinic = await ScenarioClinic.CreateAsync(App);
+        await clinic.UploadIllustrationAsync();
+        var before = await DatabaseChecksum.OfAsync(App);
+
+        var upload = await App.SendAsync(clinic.Admin, new UploadIllustrationCommand(value, Png));
+        var remove = await App.SendAsync(clinic.Admin, new RemoveIllustrationCommand(value));
+        var read = await App.SendAsync(clinic.Therapist, new GetIllustrationQuery(value));
+
+        upload.Failed(ErrorKind.Validation).For(IllustrationCode.ErrorField).ShouldNotBeNullOrWhiteSpace(valueName);
+        foreach (var refused in new IResult[] { remove, read })
+        {
+            refused.IsSuccess.ShouldBeFalse(valueName);
+            refused.Error!.Kind.ShouldBeOneOf(ErrorKind.Validation, ErrorKind.NotFound);
+            if (refused.Error.Kind == ErrorKind.Validation)
+            {
+                refused.Error.For(IllustrationCode.ErrorField).ShouldNotBeNullOrWhiteSpace(valueName);
+            }
+        }
+
+        (await DatabaseChecksum.OfAsync(App)).ShouldBe(before, $"{valueName} as an intervention code changed something");
     }
 
     /// <summary>A number or a date at and past its bounds, with whether it is stored and how to find it.</summary>

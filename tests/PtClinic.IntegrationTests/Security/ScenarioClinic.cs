@@ -6,8 +6,8 @@ using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
-using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Handouts;
+using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
@@ -203,6 +203,10 @@ public sealed class ScenarioClinic
     public Task<ClinicSettingsDto> SettingsAsync() => OkAsync(Admin, new GetClinicSettingsQuery());
 
     public async Task UploadLogoAsync() => (await App.SendAsync(Admin, new UploadClinicLogoCommand(Png))).Ok();
+
+    /// <summary>The clinic's own picture of the glute bridge, in place of PtClinic's drawing.</summary>
+    public async Task UploadIllustrationAsync() =>
+        (await App.SendAsync(Admin, new UploadIllustrationCommand(InterventionCatalog.GluteBridge, Png))).Ok();
 
     public async Task DeactivateStaffMemberAsync() => (await App.SendAsync(Admin, new DeactivateStaffMemberCommand(StaffMemberId))).Ok();
 

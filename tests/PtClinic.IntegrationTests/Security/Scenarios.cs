@@ -4,9 +4,9 @@ using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Audit;
 using PtClinic.Application.Features.Compliance;
 using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Patients;
-using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Application.Features.Treatment;
@@ -59,6 +59,12 @@ public static class Scenarios
         [typeof(ListInterventionCatalogQuery)] = s => Given(new ListInterventionCatalogQuery(IncludeRetired: true)),
         [typeof(ReinstateInterventionCommand)] = async s => new ReinstateInterventionCommand(await s.RetiredInterventionAsync()),
         [typeof(RetireInterventionCommand)] = s => Given(new RetireInterventionCommand(InterventionCatalog.YogaFlexibility)),
+
+        // Handout illustrations: the clinic's own picture of a seeded home-program item.
+        [typeof(GetIllustrationQuery)] = async s => { await s.UploadIllustrationAsync(); return new GetIllustrationQuery(InterventionCatalog.GluteBridge); },
+        [typeof(ListIllustrationsQuery)] = async s => { await s.UploadIllustrationAsync(); return new ListIllustrationsQuery(); },
+        [typeof(RemoveIllustrationCommand)] = async s => { await s.UploadIllustrationAsync(); return new RemoveIllustrationCommand(InterventionCatalog.GluteBridge); },
+        [typeof(UploadIllustrationCommand)] = s => Given(new UploadIllustrationCommand(InterventionCatalog.GluteBridge, Png)),
 
         // Audit: the scenario patient's history; the clinic's chain check.
         [typeof(GetPatientAuditHistoryQuery)] = s => Given(new GetPatientAuditHistoryQuery(s.PatientId)),

@@ -85,6 +85,9 @@ public interface IAppDbContext
     /// <summary>The clinic's own catalog entries and its edits of seeded ones.</summary>
     DbSet<ClinicIntervention> ClinicInterventions { get; }
 
+    /// <summary>The clinic's own pictures for home-program items, replacing the drawings handouts print.</summary>
+    DbSet<ClinicIllustration> ClinicIllustrations { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 

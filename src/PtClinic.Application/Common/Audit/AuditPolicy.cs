@@ -48,6 +48,8 @@ public static class AuditPolicy
         [typeof(Features.Administration.GetStaffMemberQuery)] = "staff, not patients",
         [typeof(Features.Administration.GetClinicSettingsQuery)] = "the clinic's settings",
         [typeof(Features.Administration.GetClinicLogoQuery)] = "the clinic's logo",
+        [typeof(Features.Handouts.GetIllustrationQuery)] = "a picture of a catalog item for handouts; no patient",
+        [typeof(Features.Handouts.ListIllustrationsQuery)] = "the catalog's home-program items and their pictures; no patient",
         [typeof(ListMusclesQuery)] = "reference data",
         [typeof(ListInterventionCatalogQuery)] = "reference data and the clinic's own exercises; no patient",
         [typeof(VerifyAuditTrailQuery)] = "checks the trail itself; no patient",

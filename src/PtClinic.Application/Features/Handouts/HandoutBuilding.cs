@@ -49,6 +49,8 @@ public static class HandoutBuilding
         }
 
         var catalog = await db.CatalogByCodeAsync(cancellationToken);
+        // The clinic's own picture where an admin uploaded one, else the drawing made for the item.
+        var illustrations = await db.ForClinicAsync([.. home.Select(i => i.InterventionCode).Distinct(StringComparer.Ordinal)], cancellationToken);
         var items = new List<HandoutItem>(home.Count);
         foreach (var item in home)
         {
@@ -61,7 +63,7 @@ public static class HandoutBuilding
                 HandoutWording.Steps(definition.PatientWording),
                 string.IsNullOrWhiteSpace(definition.Precautions) ? null : definition.Precautions,
                 string.IsNullOrWhiteSpace(item.Notes) ? null : item.Notes,
-                HandoutIllustrations.Default(definition.Code)));
+                illustrations.GetValueOrDefault(definition.Code)));
         }
 
         return new HandoutContent(

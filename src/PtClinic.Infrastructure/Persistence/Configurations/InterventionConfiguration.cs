@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PtClinic.Domain.Clinics;
+using PtClinic.Domain.Common;
 using PtClinic.Domain.Treatment;
 
 namespace PtClinic.Infrastructure.Persistence.Configurations;
@@ -29,6 +31,29 @@ internal sealed class ClinicInterventionConfiguration : IEntityTypeConfiguration
         builder.Property(i => i.Version).IsRowVersion();
         builder.Ignore(i => i.Definition);
         builder.Ignore(i => i.IsRetired);
+    }
+}
+
+/// <summary>
+/// A clinic's own handout picture for a home-program item. The code is not a foreign key: it names
+/// a seeded entry or one of the clinic's own, and the commands check it is a home-program item.
+/// </summary>
+internal sealed class ClinicIllustrationConfiguration : IEntityTypeConfiguration<ClinicIllustration>
+{
+    public void Configure(EntityTypeBuilder<ClinicIllustration> builder)
+    {
+        builder.ToTable("clinic_illustrations", t =>
+        {
+            t.HasComment("A clinic's own picture for a home-program item, printed on handouts instead of PtClinic's drawing: PNG, JPEG or a script-free SVG, checked by content.");
+            t.HasCheckConstraint("ck_clinic_illustrations_content_size", $"octet_length(content) BETWEEN 1 AND {ImageContent.MaxBytes}");
+        });
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.HasOne<Clinic>().WithMany().HasForeignKey(i => i.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.InterventionCode).HasMaxLength(InterventionDefinition.CodeMaxLength);
+        builder.HasIndex(i => new { i.ClinicId, i.InterventionCode }).IsUnique();
+        builder.Property(i => i.ContentType).HasMaxLength(32);
+        builder.Property(i => i.Hash).HasMaxLength(64);
+        builder.ComplexProperty(i => i.UploadedBy, StaffRefColumns.Configure);
     }
 }
 

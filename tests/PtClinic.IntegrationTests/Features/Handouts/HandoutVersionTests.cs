@@ -1,11 +1,14 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Handouts;
+using PtClinic.Application.Features.Handouts.Illustrations;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Outcomes;
 using PtClinic.Domain.Plans;
+using PtClinic.Domain.Staff;
 using PtClinic.Domain.Treatment;
 using PtClinic.IntegrationTests.Features.Episodes;
 using PtClinic.IntegrationTests.Security;
@@ -40,6 +43,9 @@ public sealed class HandoutVersionTests(AppFixture app) : IntegrationTest(app)
     {
         var clinic = await TestClinic.CreateAsync(App);
         await ClinicPrintsAsync(clinic, "0117 496 0321", PaperSize.UsLetter);
+        var admin = await clinic.AddStaffAsync("Ada Brennan", StaffRoles.Admin);
+        var bridge = Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><path d="M2 18 Q20 2 38 18" fill="none" stroke="#1f4e79" stroke-width="3"/></svg>""");
+        (await App.SendAsync(admin, new UploadIllustrationCommand(InterventionCatalog.GluteBridge, bridge))).Ok();
         var (episodeId, planId) = await SignedAsync(clinic, HomePlan);
 
         var issued = (await App.SendAsync(clinic.Therapist, new IssueHandoutCommand(episodeId, LargePrint: false))).Ok();
@@ -73,6 +79,9 @@ public sealed class HandoutVersionTests(AppFixture app) : IntegrationTest(app)
         snapshot.Items.Select(i => i.Code).ShouldBe([InterventionCatalog.GluteBridge, InterventionCatalog.HamstringStretchSupineStrap,
             InterventionCatalog.ColdTherapy, InterventionCatalog.BallTriggerPointRelease]);
         snapshot.Items.ShouldAllBe(i => i.Illustration != null && i.Steps.Count > 0);
+        // The clinic's own picture for the bridge; the drawings made for the others.
+        snapshot.Items[0].Illustration!.Data.ShouldBe(bridge);
+        snapshot.Items[1].Illustration!.Hash.ShouldBe(HandoutIllustrations.Default(InterventionCatalog.HamstringStretchSupineStrap)!.Hash);
         snapshot.Patient.DateOfBirth.ShouldNotBe(default);
         snapshot.Paper.ShouldBe(PaperSize.UsLetter);
     }

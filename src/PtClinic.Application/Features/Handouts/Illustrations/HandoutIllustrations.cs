@@ -11,7 +11,7 @@ namespace PtClinic.Application.Features.Handouts.Illustrations;
 /// intervention code, drawn by tools/handout-illustrations/draw.py), which an admin may replace with
 /// an image of the clinic's own.
 /// </summary>
-public static class HandoutIllustrations
+public static partial class HandoutIllustrations
 {
     public const string FieldName = "Illustration";
 
