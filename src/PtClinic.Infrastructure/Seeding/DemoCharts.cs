@@ -24,7 +24,7 @@ namespace PtClinic.Infrastructure.Seeding;
 /// </summary>
 internal sealed class DemoCharts(AppDbContext db, TimeProvider clock)
 {
-    private const string EllenMrn = "P000101";
+    internal const string EllenMrn = "P000101";
     private const string DanielMrn = "P000102";
     private const string GretaMrn = "P000103";
     private const string RafaelMrn = "P000104";

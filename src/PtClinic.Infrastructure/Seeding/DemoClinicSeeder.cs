@@ -59,6 +59,7 @@ public sealed partial class DemoClinicSeeder(
             var charts = new DemoCharts(clinicDb, clock);
             await charts.SeedHistoryAsync(therapist, frontDesk, ct);
             await DemoRedFlags.SeedGretasNightPainAsync(clinicDb, therapist, clock, ct);
+            await DemoHandouts.SeedEllensAsync(services, therapist, ct);
             await charts.SeedTodayAsync(therapist, ct);
         }, cancellationToken);
         LogSeeded(logger, DemoClinic.Name);

@@ -22,11 +22,11 @@ public sealed class PlanOfCareFlowTests(WebAppFixture app)
 
         await page.GotoAsync($"/episodes/{ellensEpisode}/plan");
         await WebAppFixture.WaitForInteractiveAsync(page);
-        await Expect(page.GetByTestId("plan-in-force")).ToContainTextAsync("Version 1 in force");
+        await Expect(page.GetByTestId("plan-in-force")).ToContainTextAsync("Version 2 in force");
         await page.GetByTestId("revise-plan").ClickAsync();
 
         var editor = page.GetByTestId("plan-editor");
-        await Expect(editor).ToContainTextAsync("Draft, version 2");
+        await Expect(editor).ToContainTextAsync("Draft, version 3");
         var suggestions = editor.GetByTestId("suggestion");
         var offered = await suggestions.CountAsync();
         offered.ShouldBeGreaterThan(0);
@@ -48,9 +48,10 @@ public sealed class PlanOfCareFlowTests(WebAppFixture app)
 
         await editor.GetByTestId("open-sign").ClickAsync();
         await editor.GetByTestId("sign-plan").ClickAsync();
-        await Expect(page.GetByTestId("plan-in-force")).ToContainTextAsync("Version 2 in force");
+        await Expect(page.GetByTestId("plan-in-force")).ToContainTextAsync("Version 3 in force");
         await Expect(page.GetByTestId("plan-in-force")).ToContainTextAsync("re-certification due");
-        await Expect(page.GetByTestId("plan-version-2").GetByTestId("plan-version-item").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("plan-version-3").GetByTestId("plan-version-item").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("plan-version-2")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("plan-version-1")).ToBeVisibleAsync();
 
         await page.GotoAsync($"/episodes/{danielsEpisode}/plan");

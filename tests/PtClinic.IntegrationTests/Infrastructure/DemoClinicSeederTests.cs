@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Episodes;
+using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
@@ -66,6 +67,15 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
             [("NPRS", 6m, 4m, true), ("LEFS", 48m, 56m, false), ("PSFS", 13m / 3, 16m / 3, false)]);
         progress.Measures.Select(m => m.Drafts.Single().Score).ShouldBe([3m, 61m, 7m]);
         progress.ConfirmedCauses.Select(c => c.Cause).ShouldBe([RootCause.SedentaryLifestyle, RootCause.Overexertion, RootCause.ReducedFlexibility]);
+
+        // Her plan was revised at the second visit, and she holds the handout of each version: 1, then 2.
+        var plans = await App.ReadAsync(db => db.PlansOfCare.IgnoreQueryFilters().Where(p => p.EpisodeId == ellensEpisode).OrderBy(p => p.Number)
+            .Select(p => new { p.Id, p.Number, p.Status }).ToListAsync());
+        plans.Select(p => (p.Number, p.Status)).ShouldBe([(1, PtClinic.Domain.Plans.PlanStatus.Signed), (2, PtClinic.Domain.Plans.PlanStatus.Signed)]);
+        var handouts = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new ListHandoutVersionsQuery(ellensEpisode))).Value;
+        handouts.Select(h => (h.Number, h.PlanNumber, h.ItemCount, h.IsHeld)).ShouldBe([(2, 2, 4, true), (1, 1, 3, false)]);
+        var held = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new GetHandoutPdfQuery(ellensEpisode, handouts[0].Id))).Value;
+        PtClinic.Tests.Shared.Poppler.Text(held.Content).ShouldContain("Glute bridge");
 
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
