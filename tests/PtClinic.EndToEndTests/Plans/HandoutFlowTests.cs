@@ -53,6 +53,13 @@ public sealed class HandoutFlowTests(WebAppFixture app)
         await Expect(handouts.GetByTestId("download-held")).ToBeVisibleAsync();
         await WebAppFixture.ScreenshotAsync(handouts, "plan-handouts.png");
 
+        var href = await held.GetByTestId("handout-download").GetAttributeAsync("href");
+
+        // The patient chart's episode says which version she holds.
+        await page.GotoAsync($"/patients/{await app.DemoPatientAsync("P000101")}");
+        await WebAppFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("episode-handout")).ToContainTextAsync("patient holds handout version 3");
+
         // Not the clinic's: a 404, as for any id it does not have.
         var unknown = await page.APIRequest.GetAsync($"/episodes/{episode}/handouts/{Guid.CreateVersion7()}.pdf");
         unknown.Status.ShouldBe(404);
@@ -60,7 +67,6 @@ public sealed class HandoutFlowTests(WebAppFixture app)
         otherEpisode.Status.ShouldBe(404);
 
         // Not signed in: the download address sends the browser to sign in.
-        var href = await held.GetByTestId("handout-download").GetAttributeAsync("href");
         var anonymous = await app.NewPageAsync();
         await anonymous.GotoAsync("/" + href);
         await Expect(anonymous).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sign-in"));

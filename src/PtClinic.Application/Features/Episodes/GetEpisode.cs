@@ -38,8 +38,12 @@ public sealed record EpisodeDto(
     EpisodePlanDto? Plan = null,
     IReadOnlyList<FlaggedKnotDto>? FlaggedKnots = null);
 
-/// <summary>The episode's plan of care at a glance: the version in force (latest signed), its re-certification, and whether a draft is open.</summary>
-public sealed record EpisodePlanDto(int? InForceNumber, DateOnly? RecertificationDueOn, bool HasDraft);
+/// <summary>
+/// The episode's plan of care at a glance: the version in force (latest signed), its
+/// re-certification, whether a draft is open, and the home-program handout the patient holds.
+/// </summary>
+/// <param name="HandoutHeld">The latest handout version issued on the episode; null before the first.</param>
+public sealed record EpisodePlanDto(int? InForceNumber, DateOnly? RecertificationDueOn, bool HasDraft, int? HandoutHeld = null, DateTimeOffset? HandoutIssuedAt = null);
 
 /// <summary>A visit as the episode overview lists it; <see cref="NoteStatus"/> is null until charting starts.</summary>
 public sealed record EpisodeVisitDto(
@@ -105,6 +109,14 @@ internal static class EpisodeReader
                 .Select(p => new { p.EpisodeId, p.Number, p.Status, p.RecertificationDueOn })
                 .ToListAsync(ct))
             .ToLookup(p => p.EpisodeId);
+        // The handout each patient holds: the latest version issued on the episode.
+        var handouts = plans.Count == 0
+            ? new Dictionary<Guid, (int Number, DateTimeOffset IssuedAt)>()
+            : await db.HandoutVersions
+                .Where(v => episodeIds.Contains(v.EpisodeId))
+                .GroupBy(v => v.EpisodeId)
+                .Select(g => new { EpisodeId = g.Key, Number = g.Max(v => v.Number), IssuedAt = g.Max(v => v.IssuedAt) })
+                .ToDictionaryAsync(h => h.EpisodeId, h => (h.Number, h.IssuedAt), ct);
         // The patient's flagged knots belong on the episodes still being treated; clinical content, so
         // only for those who read notes.
         var knots = readsClinicalText
@@ -119,12 +131,12 @@ internal static class EpisodeReader
         return rows.Select(e => new EpisodeDto(
                 e.Id, e.PatientId, e.PatientName, e.ChiefComplaint, e.Region, e.Side, e.OnsetDate, e.ReferralSource,
                 e.TherapistId, nameOf(e.TherapistId), e.Status, e.HoldReason, e.DischargeReason, readsClinicalText ? e.DischargeNote : null,
-                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList(), PlanOf(plans[e.Id].Select(p => (p.Number, p.Status, p.RecertificationDueOn))),
+                e.OpenedAt, e.DischargedAt, e.Version, visitsByEpisode[e.Id].ToList(), PlanOf(plans[e.Id].Select(p => (p.Number, p.Status, p.RecertificationDueOn)), handouts.GetValueOrDefault(e.Id)),
                 knots is not null && e.Status != EpisodeStatus.Discharged ? [.. knots[e.PatientId]] : null))
             .ToList();
     }
 
-    private static EpisodePlanDto? PlanOf(IEnumerable<(int Number, PlanStatus Status, DateOnly? RecertificationDueOn)> versions)
+    private static EpisodePlanDto? PlanOf(IEnumerable<(int Number, PlanStatus Status, DateOnly? RecertificationDueOn)> versions, (int Number, DateTimeOffset IssuedAt) handout)
     {
         var list = versions.ToList();
         if (list.Count == 0)
@@ -136,6 +148,8 @@ internal static class EpisodeReader
         return new EpisodePlanDto(
             inForce.Status == PlanStatus.Signed ? inForce.Number : null,
             inForce.Status == PlanStatus.Signed ? inForce.RecertificationDueOn : null,
-            list.Any(v => v.Status == PlanStatus.Draft));
+            list.Any(v => v.Status == PlanStatus.Draft),
+            handout.Number > 0 ? handout.Number : null,
+            handout.Number > 0 ? handout.IssuedAt : null);
     }
 }

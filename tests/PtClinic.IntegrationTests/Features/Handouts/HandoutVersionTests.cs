@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Handouts.Illustrations;
 using PtClinic.Application.Features.Plans;
@@ -117,6 +118,10 @@ public sealed class HandoutVersionTests(AppFixture app) : IntegrationTest(app)
         large.Number.ShouldBe(3);
         HandoutSnapshot.Deserialize(await App.ReadAsync(db => db.HandoutVersions.IgnoreQueryFilters()
             .Where(v => v.Id == large.VersionId).Select(v => v.Snapshot).SingleAsync())).LargePrint.ShouldBeTrue();
+
+        // The episode says which one the patient holds.
+        var episode = (await App.SendAsync(clinic.Therapist, new ListPatientEpisodesQuery(clinic.PatientId))).Ok().Single(e => e.Id == episodeId);
+        episode.Plan!.HandoutHeld.ShouldBe(3);
     }
 
     [Fact]
