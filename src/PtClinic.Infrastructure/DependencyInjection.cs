@@ -109,13 +109,16 @@ public static class DependencyInjection
                 // The migrator installs and upgrades the schema, as the owner: the app's role may not.
                 // A running job keeps its fetch alive (sliding), so a job of a server that died is
                 // fetched again two minutes after its last sign of life, not the default half hour:
-                // a print run goes on from its first unprinted handout (HandoutPrintRunJob).
+                // a print run goes on from its first unprinted handout (HandoutPrintRunJob). A job
+                // queued is taken at once (LISTEN/NOTIFY), not at the next 15-second poll: a therapist
+                // is watching the print run's progress.
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = HangfireSchema,
                     PrepareSchemaIfNecessary = false,
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    EnableLongPolling = true,
                 }));
         if (options.RunJobServer)
         {
