@@ -107,7 +107,19 @@ public static class DependencyInjection
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(options.ConnectionString),
                 // The migrator installs and upgrades the schema, as the owner: the app's role may not.
-                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = false }));
+                // A running job keeps its fetch alive (sliding), so a job of a server that died is
+                // fetched again two minutes after its last sign of life, not the default half hour:
+                // a print run goes on from its first unprinted handout (HandoutPrintRunJob). A job
+                // queued is taken at once (LISTEN/NOTIFY), not at the next 15-second poll: a therapist
+                // is watching the print run's progress.
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = HangfireSchema,
+                    PrepareSchemaIfNecessary = false,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    EnableLongPolling = true,
+                }));
         if (options.RunJobServer)
         {
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
@@ -115,6 +127,8 @@ public static class DependencyInjection
 
         services.AddScoped<UnsignedNotesReportJob>();
         services.AddScoped<EndedSessionsCleanupJob>();
+        services.AddScoped<HandoutPrintRunJob>();
+        services.AddSingleton<IHandoutPrintQueue, HangfireHandoutPrintQueue>();
         services.AddScoped<DemoClinicSeeder>();
         // One for the process: it keeps the fonts and parsed pictures every handout shares.
         services.AddSingleton<IHandoutRenderer, HandoutRenderer>();

@@ -277,6 +277,18 @@ public sealed class WebAppFixture : IAsyncLifetime
         return await db.Visits.IgnoreQueryFilters().Where(v => v.Id == visitId).Select(v => v.PatientId).SingleAsync();
     }
 
+    /// <summary>
+    /// A Hangfire server in the app for the length of a test (the host runs none, so no recurring
+    /// job fires during the other tests): one worker, with the app's own job activator.
+    /// </summary>
+    public Hangfire.BackgroundJobServer StartJobServer()
+    {
+        var services = _factory!.Services;
+        return new Hangfire.BackgroundJobServer(
+            new Hangfire.BackgroundJobServerOptions { WorkerCount = 1, ServerName = "e2e", Activator = services.GetRequiredService<Hangfire.JobActivator>() },
+            services.GetRequiredService<Hangfire.JobStorage>());
+    }
+
     /// <summary>Clicks before the Blazor circuit is live are lost; the layout flags when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#app-shell[data-interactive='true']").WaitForAsync();

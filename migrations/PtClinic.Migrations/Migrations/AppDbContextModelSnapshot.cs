@@ -1012,6 +1012,158 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutPrintRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("DoneCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("done_count");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("LargePrint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("large_print");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RequestedBy", "PtClinic.Domain.Handouts.HandoutPrintRun.RequestedBy#StaffRef", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("requested_by_name");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("requested_by_user_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_handout_print_runs");
+
+                    b.HasIndex("ClinicId", "Day")
+                        .HasDatabaseName("ix_handout_print_runs_clinic_id_day");
+
+                    b.ToTable("handout_print_runs", null, t =>
+                        {
+                            t.HasComment("A therapist's print of the day's handouts, run by a background job: its progress and, when done, one PDF of them all.");
+
+                            t.HasCheckConstraint("ck_handout_print_runs_counts", "total BETWEEN 1 AND 100 AND done_count BETWEEN 0 AND total");
+
+                            t.HasCheckConstraint("ck_handout_print_runs_done", "(status = 'Done') = (pdf IS NOT NULL) AND (status = 'Failed') = (failure IS NOT NULL) AND (status IN ('Done', 'Failed')) = (finished_at IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_handout_print_runs_pdf", "pdf IS NULL OR octet_length(pdf) BETWEEN 1 AND 67108864");
+                        });
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutPrintRunItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("printed_at");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handout_print_run_items");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_handout_print_run_items_episode_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_handout_print_run_items_patient_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_handout_print_run_items_version_id");
+
+                    b.HasIndex("RunId", "EpisodeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handout_print_run_items_run_id_episode_id");
+
+                    b.HasIndex("RunId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handout_print_run_items_run_id_position");
+
+                    b.ToTable("handout_print_run_items", null, t =>
+                        {
+                            t.HasComment("The episodes of a print run in order, each with the handout version it printed once it has.");
+
+                            t.HasCheckConstraint("ck_handout_print_run_items_position", "position >= 1");
+
+                            t.HasCheckConstraint("ck_handout_print_run_items_printed", "(version_id IS NULL) = (printed_at IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3321,6 +3473,36 @@ namespace PtClinic.Migrations.Migrations
                         .HasConstraintName("fk_episode_red_flags_referral_acknowledgements_referral_acknow");
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutPrintRunItem", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handout_print_run_items_episodes_episode_id");
+
+                    b.HasOne("PtClinic.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handout_print_run_items_patients_patient_id");
+
+                    b.HasOne("PtClinic.Domain.Handouts.HandoutPrintRun", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handout_print_run_items_handout_print_runs_run_id");
+
+                    b.HasOne("PtClinic.Domain.Handouts.HandoutVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_handout_print_run_items_handout_versions_version_id");
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutVersion", b =>
                 {
                     b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
@@ -3587,6 +3769,11 @@ namespace PtClinic.Migrations.Migrations
                     b.Navigation("Knots");
 
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Handouts.HandoutPrintRun", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Patients.Patient", b =>

@@ -101,6 +101,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<HandoutVersion> HandoutVersions => Set<HandoutVersion>();
 
+    public DbSet<HandoutPrintRun> HandoutPrintRuns => Set<HandoutPrintRun>();
+
     public DbSet<VisitTreatment> VisitTreatments => Set<VisitTreatment>();
 
     public DbSet<PerformedIntervention> PerformedInterventions => Set<PerformedIntervention>();

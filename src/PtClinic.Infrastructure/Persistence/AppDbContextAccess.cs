@@ -68,6 +68,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<HandoutVersion> HandoutVersions => db.HandoutVersions;
 
+    public DbSet<HandoutPrintRun> HandoutPrintRuns => db.HandoutPrintRuns;
+
     public DbSet<VisitTreatment> VisitTreatments => db.VisitTreatments;
 
     public DbSet<PerformedIntervention> PerformedInterventions => db.PerformedInterventions;

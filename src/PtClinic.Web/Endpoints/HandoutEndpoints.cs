@@ -5,8 +5,8 @@ using PtClinic.Application.Features.Handouts;
 namespace PtClinic.Web.Endpoints;
 
 /// <summary>
-/// Handout PDFs: an issued version, downloaded as it was given, and the preview of a plan's
-/// handout, opened in the browser. Signed-in staff only (the fallback policy sends anyone else to
+/// Handout PDFs: an issued version, downloaded as it was given, the preview of a plan's
+/// handout, opened in the browser, and the day's handouts of a print run in one PDF. Signed-in staff only (the fallback policy sends anyone else to
 /// sign in); the queries read the user's own clinic, so another clinic's id is a 404.
 /// </summary>
 internal static class HandoutEndpoints
@@ -16,6 +16,9 @@ internal static class HandoutEndpoints
     public static string PreviewUrl(Guid episodeId, Guid planId, bool largePrint) =>
         $"episodes/{episodeId}/plans/{planId}/handout-preview.pdf{(largePrint ? "?largePrint=true" : string.Empty)}";
 
+    /// <summary>The combined PDF of the user's own print run of the day's handouts.</summary>
+    public static string PrintRunUrl(Guid runId) => $"handouts/print-runs/{runId}.pdf";
+
     public static IEndpointRouteBuilder MapHandoutEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/episodes/{episodeId:guid}/handouts/{versionId:guid}.pdf",
@@ -24,6 +27,9 @@ internal static class HandoutEndpoints
         endpoints.MapGet("/episodes/{episodeId:guid}/plans/{planId:guid}/handout-preview.pdf",
             async (Guid episodeId, Guid planId, bool? largePrint, ISender sender, HttpContext http, CancellationToken ct) =>
                 Pdf(http, await sender.Send(new PreviewHandoutQuery(episodeId, planId, largePrint ?? false), ct), inline: true));
+        endpoints.MapGet("/handouts/print-runs/{runId:guid}.pdf",
+            async (Guid runId, ISender sender, HttpContext http, CancellationToken ct) =>
+                Pdf(http, await sender.Send(new GetHandoutPrintRunPdfQuery(runId), ct), inline: false));
         return endpoints;
     }
 

@@ -148,6 +148,10 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var saved = (await App.SendAsync(signer, new SavePlanDraftCommand(episode.Id, plan.Id, draft.Version, ScenarioClinic.ReadyPlan with { StartsOn = today }))).Value;
         (await App.SendAsync(signer, new SignPlanOfCareCommand(episode.Id, plan.Id, saved.Version, today, null))).IsSuccess.ShouldBeTrue();
         (await App.SendAsync(signer, new IssueHandoutCommand(episode.Id, LargePrint: false))).IsSuccess.ShouldBeTrue();
+
+        // The day's handouts printed as a run: the visit above is today's, its episode's plan signed.
+        var run = (await App.SendAsync(signer, new StartHandoutPrintRunCommand(LargePrint: false))).Value;
+        (await App.SendAsync(signer, new PrintRunStepCommand(run.RunId))).IsSuccess.ShouldBeTrue();
     }
 
     private static async Task<List<object>> LoadAllAsync(PropertyInfo dbSetProperty, IAppDbContext db, bool ignoreFilters = false)

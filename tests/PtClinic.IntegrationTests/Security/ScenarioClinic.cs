@@ -183,6 +183,28 @@ public sealed class ScenarioClinic
         return (episodeId, issued.VersionId);
     }
 
+    /// <summary>A signed plan with a home program, a visit of its episode today with the therapist, and their print run of today's handouts started.</summary>
+    public async Task<Guid> StartedPrintRunAsync()
+    {
+        var (episodeId, _) = await SignedPlanAsync();
+        await Clinic.ScheduleVisitAsync(episodeId, DateTimeOffset.UtcNow);
+        return (await OkAsync(Therapist, new StartHandoutPrintRunCommand(LargePrint: false))).RunId;
+    }
+
+    /// <summary>The print run, stepped through as its job would: its handout issued and the combined PDF made.</summary>
+    public async Task<Guid> PrintedRunAsync()
+    {
+        var runId = await StartedPrintRunAsync();
+        HandoutPrintRunDto step;
+        do
+        {
+            step = await OkAsync(Therapist, new PrintRunStepCommand(runId));
+        }
+        while (!step.IsFinished);
+
+        return runId;
+    }
+
     /// <summary>The scenario patient's history now says anticoagulant use.</summary>
     public async Task TakesAnticoagulantsAsync()
     {

@@ -194,6 +194,16 @@ public static class Scenarios
             var (episode, plan) = await s.SignedPlanAsync();
             return new PreviewHandoutQuery(episode, plan, LargePrint: true);
         },
+        [typeof(StartHandoutPrintRunCommand)] = async s =>
+        {
+            var (episode, _) = await s.SignedPlanAsync();
+            await s.Clinic.ScheduleVisitAsync(episode, DateTimeOffset.UtcNow);
+            return new StartHandoutPrintRunCommand(LargePrint: true);
+        },
+        [typeof(PrintRunStepCommand)] = async s => new PrintRunStepCommand(await s.StartedPrintRunAsync()),
+        [typeof(FailHandoutPrintRunCommand)] = async s => new FailHandoutPrintRunCommand(await s.StartedPrintRunAsync()),
+        [typeof(GetHandoutPrintRunQuery)] = async s => new GetHandoutPrintRunQuery(await s.StartedPrintRunAsync()),
+        [typeof(GetHandoutPrintRunPdfQuery)] = async s => new GetHandoutPrintRunPdfQuery(await s.PrintedRunAsync()),
 
         [typeof(ListStaffQuery)] = s => Given(new ListStaffQuery(StaffRoles.Therapist)),
 

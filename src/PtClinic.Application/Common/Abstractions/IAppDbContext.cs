@@ -70,6 +70,9 @@ public interface IAppDbContext
     /// <summary>Issued home-program handouts; only ever added to.</summary>
     DbSet<HandoutVersion> HandoutVersions { get; }
 
+    /// <summary>Therapists' prints of the day's handouts, with their items.</summary>
+    DbSet<HandoutPrintRun> HandoutPrintRuns { get; }
+
     DbSet<VisitTreatment> VisitTreatments { get; }
 
     DbSet<PerformedIntervention> PerformedInterventions { get; }

@@ -34,6 +34,8 @@ public static class AuditPolicy
         typeof(Features.Handouts.ListHandoutVersionsQuery),
         typeof(Features.Handouts.GetHandoutPdfQuery),
         typeof(Features.Handouts.PreviewHandoutQuery),
+        // The day's handouts, each patient's in full: recorded as the run read (each handout's issue is recorded by its step).
+        typeof(Features.Handouts.GetHandoutPrintRunPdfQuery),
     };
 
     /// <summary>Reads that open no single patient's record, and why they are not recorded one by one.</summary>
@@ -53,5 +55,6 @@ public static class AuditPolicy
         [typeof(ListMusclesQuery)] = "reference data",
         [typeof(ListInterventionCatalogQuery)] = "reference data and the clinic's own exercises; no patient",
         [typeof(VerifyAuditTrailQuery)] = "checks the trail itself; no patient",
+        [typeof(Features.Handouts.GetHandoutPrintRunQuery)] = "the progress of the user's own print run: counts and the names done, no chart content",
     };
 }
