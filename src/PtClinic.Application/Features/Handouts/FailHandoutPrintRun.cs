@@ -31,8 +31,7 @@ public sealed class FailHandoutPrintRunHandler(IAppDbContext db, ICurrentUser cu
 
     public async ValueTask<Result<HandoutPrintRunDto>> Handle(FailHandoutPrintRunCommand command, CancellationToken cancellationToken)
     {
-        var run = await db.HandoutPrintRuns.Include(r => r.Items)
-            .FirstOrDefaultAsync(r => r.Id == command.RunId && r.RequestedBy.UserId == currentUser.UserId, cancellationToken);
+        var run = await db.RequesterRunAsync(command.RunId, currentUser, tracked: true, cancellationToken);
         if (run is null)
         {
             return Error.NotFound("Print run");

@@ -34,8 +34,7 @@ public sealed class GetHandoutPrintRunHandler(IAppDbContext db, ICurrentUser cur
 {
     public async ValueTask<Result<HandoutPrintRunDto>> Handle(GetHandoutPrintRunQuery query, CancellationToken cancellationToken)
     {
-        var run = await db.HandoutPrintRuns.AsNoTracking().Include(r => r.Items)
-            .FirstOrDefaultAsync(r => r.Id == query.RunId && r.RequestedBy.UserId == currentUser.UserId, cancellationToken);
+        var run = await db.RequesterRunAsync(query.RunId, currentUser, tracked: false, cancellationToken);
         return run is null ? Error.NotFound("Print run") : await HandoutPrintRunReading.ProgressAsync(db, run, cancellationToken);
     }
 }
@@ -43,6 +42,13 @@ public sealed class GetHandoutPrintRunHandler(IAppDbContext db, ICurrentUser cur
 /// <summary>What every print-run message answers with: the run's progress, and the combined PDF's name.</summary>
 internal static class HandoutPrintRunReading
 {
+    /// <summary>The run with its items, if the signed-in therapist started it: anyone else's (a colleague's, another clinic's) is not there for them.</summary>
+    public static Task<HandoutPrintRun?> RequesterRunAsync(this IAppDbContext db, Guid runId, ICurrentUser currentUser, bool tracked, CancellationToken cancellationToken)
+    {
+        var runs = tracked ? db.HandoutPrintRuns : db.HandoutPrintRuns.AsNoTracking();
+        return runs.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == runId && r.RequestedBy.UserId == currentUser.UserId, cancellationToken);
+    }
+
     public static string FileName(DateOnly day) => $"handouts-{day:yyyy-MM-dd}.pdf";
 
     public static async Task<Result<HandoutPrintRunDto>> ProgressAsync(IAppDbContext db, HandoutPrintRun run, CancellationToken cancellationToken)

@@ -37,8 +37,7 @@ public sealed class PrintRunStepHandler(
 
     public async ValueTask<Result<HandoutPrintRunDto>> Handle(PrintRunStepCommand command, CancellationToken cancellationToken)
     {
-        var run = await db.HandoutPrintRuns.Include(r => r.Items)
-            .FirstOrDefaultAsync(r => r.Id == command.RunId && r.RequestedBy.UserId == currentUser.UserId, cancellationToken);
+        var run = await db.RequesterRunAsync(command.RunId, currentUser, tracked: true, cancellationToken);
         if (run is null)
         {
             return Error.NotFound("Print run");
