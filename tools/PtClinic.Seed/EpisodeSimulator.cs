@@ -170,7 +170,7 @@ public sealed class EpisodeSimulator
         var onset = onsetDays < 0 ? (DateOnly?)null : openedOn.AddDays(-onsetDays);
         var chronic = onsetDays > 90;
         var reason = _chance.Pick(DischargeReasons);
-        var attended = (int)Math.Clamp(Math.Round(_chance.LogNormal(8, 0.55)), 1, 40);
+        var attended = (int)Math.Clamp(Math.Round(_chance.LogNormal(9.5, 0.55)), 1, 40);
         if (reason == DischargeReason.StoppedAttending)
         {
             attended = Math.Max(1, (int)(attended * (0.2 + 0.4 * _chance.Double())));

@@ -46,13 +46,17 @@ public static class SyntheticSeeder
 
         // Generation on one core, COPY (PostgreSQL's work) on the other: one batch ahead at most.
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var generating = TimeSpan.Zero;
         var producer = Task.Run(async () =>
         {
             try
             {
                 for (var done = 0; done < options.Episodes; done += options.BatchEpisodes)
                 {
-                    await channel.Writer.WriteAsync(simulator.Next(Math.Min(options.BatchEpisodes, options.Episodes - done)), ct);
+                    var at = Stopwatch.GetTimestamp();
+                    var next = simulator.Next(Math.Min(options.BatchEpisodes, options.Episodes - done));
+                    generating += Stopwatch.GetElapsedTime(at);
+                    await channel.Writer.WriteAsync(next, ct);
                 }
 
                 channel.Writer.Complete();
@@ -68,11 +72,13 @@ public static class SyntheticSeeder
         {
             await writer.WriteAsync(batch, ct);
             episodes += batch.Episodes.Count;
+            log?.WriteLine(writer.Timings());
             log?.WriteLine($"  {episodes,9:N0} episodes, {counts["visits"],10:N0} visits  ({Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s)");
         }
 
         await producer;
         await transaction.CommitAsync(ct);
+        log?.WriteLine($"  generating took {generating.TotalSeconds:0.0} s of it (beside the writing)");
 
         // Statistics for the planner, as a settled database has.
         foreach (var (table, _) in counts.All)
