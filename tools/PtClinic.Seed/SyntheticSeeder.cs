@@ -89,7 +89,7 @@ public static class SyntheticSeeder
         return new SeedReport(clinics, counts, Stopwatch.GetElapsedTime(started), now);
     }
 
-    /// <summary>The clinics: the demo one (if asked and there) with its therapists and two more, then new ones with four to seven each.</summary>
+    /// <summary>The clinics: the demo one (if asked and there) with its second therapist and two more, then new ones with four to seven each.</summary>
     private static async Task<IReadOnlyList<ClinicTarget>> ClinicsAsync(
         NpgsqlConnection connection, CopyWriter writer, SeedOptions options, DateTimeOffset now, SeedCounts counts, CancellationToken ct)
     {
@@ -121,9 +121,10 @@ public static class SyntheticSeeder
 
         var newClinics = new List<(Guid Id, string Name)>();
         var number = 0;
-        if (options.IncludeDemoClinic && await DemoTherapistsAsync(connection, ct) is { } demo)
+        if (options.IncludeDemoClinic && await DemoClinicExistsAsync(connection, ct))
         {
             number++;
+            var demo = await DemoTherapistsAsync(connection, ct);
             var therapists = demo.Select(d => d with { Effect = chance.Normal(0, 0.07) }).ToList();
             therapists.Add(NewTherapist(DemoClinic.Id, number, 1));
             therapists.Add(NewTherapist(DemoClinic.Id, number, 2));
@@ -165,13 +166,22 @@ public static class SyntheticSeeder
         return clinics;
     }
 
-    /// <summary>The demo clinic's active therapists, or null if the demo clinic is not in this database.</summary>
-    private static async Task<List<Therapist>?> DemoTherapistsAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>
+    /// The demo clinic's active therapists but the demo therapist (Maya Lindqvist). Her day is the
+    /// demo's: the demo seeder books it afresh each day unless she already has visits that day, so
+    /// synthetic visits of hers would keep it from being booked.
+    /// </summary>
+    private static async Task<List<Therapist>> DemoTherapistsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, full_name FROM staff_members WHERE clinic_id = @clinic AND role = @role AND deactivated_at IS NULL ORDER BY full_name", connection);
+            """
+            SELECT id, full_name FROM staff_members
+            WHERE clinic_id = @clinic AND role = @role AND deactivated_at IS NULL AND lower(email) <> lower(@demo)
+            ORDER BY full_name
+            """, connection);
         command.Parameters.AddWithValue("clinic", DemoClinic.Id);
         command.Parameters.AddWithValue("role", StaffRoles.Therapist);
+        command.Parameters.AddWithValue("demo", DemoClinic.Therapist.Email);
         var therapists = new List<Therapist>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -179,7 +189,14 @@ public static class SyntheticSeeder
             therapists.Add(new Therapist(reader.GetGuid(0), DemoClinic.Id, reader.GetString(1), DryNeedles: true, 0, 1.2));
         }
 
-        return therapists.Count == 0 ? null : therapists;
+        return therapists;
+    }
+
+    private static async Task<bool> DemoClinicExistsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM clinics WHERE id = @clinic", connection);
+        command.Parameters.AddWithValue("clinic", DemoClinic.Id);
+        return (long)(await command.ExecuteScalarAsync(ct))! > 0;
     }
 
     /// <summary>A block of the app's MRN sequence, so patients the app registers later never collide with these.</summary>

@@ -6,6 +6,7 @@ using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Staff;
+using PtClinic.Infrastructure.Seeding;
 using PtClinic.Seed;
 
 namespace PtClinic.IntegrationTests.Infrastructure;
@@ -27,6 +28,10 @@ public sealed class SyntheticDataTests(AppFixture app) : IntegrationTest(app)
         IncludeDemoClinic = false,
         BatchEpisodes = 150,
     };
+
+    /// <summary>The demo therapist's visits, hers or covered by her.</summary>
+    private static readonly string MayasVisits =
+        $"SELECT count(*) FROM visits v JOIN staff_members s ON s.id IN (v.therapist_id, v.covering_therapist_id) WHERE s.email = '{DemoClinic.Therapist.Email}'";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -170,6 +175,27 @@ public sealed class SyntheticDataTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Into_the_demo_clinic_its_manager_sees_the_episodes_and_the_demo_therapists_day_stays_hers()
+    {
+        await App.SeedDemoClinicAsync();
+        var demoEpisodes = await ScalarAsync<long>($"SELECT count(*) FROM episodes WHERE clinic_id = '{DemoClinic.Id}'");
+        var mayasVisits = await ScalarAsync<long>(MayasVisits);
+        var report = await SyntheticSeeder.RunAsync(App.Database.OwnerConnectionString, Small with { IncludeDemoClinic = true }, null, Ct);
+
+        report.Clinics[0].Id.ShouldBe(DemoClinic.Id);
+        report.Clinics[0].Therapists.Count.ShouldBe(3); // Jonas Berg and two synthetic therapists
+        (await ScalarAsync<long>($"SELECT count(*) FROM episodes WHERE clinic_id = '{DemoClinic.Id}'")).ShouldBeGreaterThan(demoEpisodes + 50);
+        (await ScalarAsync<long>(MayasVisits)).ShouldBe(mayasVisits);
+
+        var episode = await ScalarAsync<Guid>(
+            $"SELECT id FROM episodes WHERE clinic_id = '{DemoClinic.Id}' AND status = 'Discharged' ORDER BY opened_at DESC LIMIT 1");
+        var manager = AppFixture.StaffOf(DemoClinic.Id, StaffRoles.ClinicManager);
+        var progress = await App.SendAsync(manager, new GetEpisodeProgressQuery(episode));
+        progress.IsSuccess.ShouldBeTrue(progress.Error?.Message);
+        progress.Value.Measures.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task The_same_seed_writes_the_same_rows()
     {
         var first = await SeedAsync();
@@ -204,7 +230,8 @@ public sealed class SyntheticDataTests(AppFixture app) : IntegrationTest(app)
         await using var connection = new NpgsqlConnection(App.Database.OwnerConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        var value = (await command.ExecuteScalarAsync(Ct))!;
+        return value is T typed ? typed : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
