@@ -8,6 +8,9 @@
 #   ./ptclinic.sh stop      stop the local PostgreSQL if a killed session left it running
 #   ./ptclinic.sh bench     benchmarks against a throwaway PostgreSQL; writes docs/benchmarks.md
 #   ./ptclinic.sh audit-verify  check the local database's audit trail, chain by chain (exit 3: broken)
+#   ./ptclinic.sh seed [--episodes N] [--clinics K] [--seed S] [--months M] [--no-demo]
+#                           synthetic clinics, patients and episodes in the local database
+#                           (docs/synthetic-data.md); prints the rows written and the time
 # Installs the missing Debian packages it needs (as root). Environment knobs:
 #   PTCLINIC_WEB_PORT (5080), PTCLINIC_TEST_TIMEOUT (60m), PTCLINIC_TEST_MODULES_IN_PARALLEL (1),
 #   PTCLINIC_BENCH_TIMEOUT (30m)
@@ -340,6 +343,25 @@ cmd_audit_verify() {
   fi
 }
 
+# Synthetic data at scale into the dev database (docs/synthetic-data.md): migrated first, as
+# `run` does, then the generator writes as the owner with binary COPY. Extra arguments go to it.
+SEED_DIR=tools/PtClinic.Seed
+SEED_DLL=bin/Release/net10.0/linux-x64/PtClinic.Seed.dll # relative to SEED_DIR
+
+cmd_seed() {
+  require_dotnet
+  dev_cluster_up
+  build_web
+  say "Building the generator (Release)"
+  dotnet build "$SEED_DIR/PtClinic.Seed.csproj" -c Release -nologo -v quiet || die "the build failed"
+  [[ -f $SEED_DIR/$SEED_DLL ]] || die "the build did not produce $SEED_DIR/$SEED_DLL"
+  migrate_as_owner || die "the migration failed"
+  say "Generating synthetic data (as $DEV_OWNER)"
+  dotnet "$SEED_DIR/$SEED_DLL" --connection "$(dev_connection "$DEV_OWNER")" "$@" </dev/null &
+  APP_PID=$!
+  wait_app || die "the generator failed (exit code $?)"
+}
+
 # ---------------------------------------------------------------- tests
 
 cmd_test() {
@@ -496,7 +518,7 @@ cmd_bench() {
 # ---------------------------------------------------------------- main
 
 usage() {
-  sed -n '2,12s/^# \{0,1\}//p' "$0"
+  sed -n '2,15s/^# \{0,1\}//p' "$0"
 }
 
 case ${1:-} in
@@ -506,6 +528,7 @@ migrate) cmd_migrate ;;
 stop) cmd_stop ;;
 bench) shift && cmd_bench "$@" ;;
 audit-verify) cmd_audit_verify ;;
+seed) shift && cmd_seed "$@" ;;
 -h | --help | help) usage ;;
 *)
   usage >&2
