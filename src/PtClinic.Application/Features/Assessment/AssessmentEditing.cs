@@ -86,7 +86,7 @@ internal static class AssessmentEditing
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is System.Data.Common.DbException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return Error.Conflict(ConflictMessage);
         }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +31,6 @@ public sealed class IssueHandoutHandler(
     IAppDbContext db, IHandoutRenderer renderer, ICurrentUser currentUser, TimeProvider clock, ClinicClock clinicClock)
     : ICommandHandler<IssueHandoutCommand, Result<HandoutIssued>>
 {
-    private const string UniqueViolation = "23505";
-
     public async ValueTask<Result<HandoutIssued>> Handle(IssueHandoutCommand command, CancellationToken cancellationToken)
     {
         if (!await db.Episodes.AnyAsync(e => e.Id == command.EpisodeId, cancellationToken))
@@ -53,7 +50,7 @@ public sealed class IssueHandoutHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is DbException { SqlState: UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return Error.Conflict("This handout was issued from another tab or by a colleague just now. Reload the plan to see it.");
         }

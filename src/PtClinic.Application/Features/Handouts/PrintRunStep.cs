@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +32,6 @@ public sealed class PrintRunStepHandler(
     IAppDbContext db, IHandoutRenderer renderer, ICurrentUser currentUser, ClinicClock clinicClock)
     : ICommandHandler<PrintRunStepCommand, Result<HandoutPrintRunDto>>
 {
-    private const string UniqueViolation = "23505";
-
     public async ValueTask<Result<HandoutPrintRunDto>> Handle(PrintRunStepCommand command, CancellationToken cancellationToken)
     {
         var run = await db.RequesterRunAsync(command.RunId, currentUser, tracked: true, cancellationToken);
@@ -85,7 +82,7 @@ public sealed class PrintRunStepHandler(
         {
             return Error.Conflict("This print run moved on in another step just now; read it again.");
         }
-        catch (DbUpdateException ex) when (ex.InnerException is DbException { SqlState: UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A colleague (or another run) issued this episode's handout at the same moment; the
             // next step finds it held and records it.

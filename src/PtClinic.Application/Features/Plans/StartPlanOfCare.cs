@@ -58,7 +58,7 @@ internal static class PlanSaving
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is System.Data.Common.DbException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return Error.Conflict(PlanReading.ConflictMessage);
         }

@@ -55,7 +55,7 @@ internal static class TreatmentEditing
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is System.Data.Common.DbException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return Error.Conflict("This visit's treatment was changed elsewhere (another tab or user). Reload the note, then make your change again.");
         }

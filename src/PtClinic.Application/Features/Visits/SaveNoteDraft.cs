@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +49,6 @@ public sealed class SaveNoteDraftValidator : AbstractValidator<SaveNoteDraftComm
 public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<SaveNoteDraftCommand, Result<NoteDraftSaved>>
 {
-    private const string UniqueViolation = "23505";
     private const string ConflictMessage = DomainRuleBehaviour<SaveNoteDraftCommand, Result<NoteDraftSaved>>.ConflictMessage;
 
     public async ValueTask<Result<NoteDraftSaved>> Handle(SaveNoteDraftCommand command, CancellationToken cancellationToken)
@@ -101,7 +99,7 @@ public sealed class SaveNoteDraftHandler(IAppDbContext db, ICurrentUser currentU
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is DbException { SqlState: UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two first saves raced (two tabs, two therapists): one note per visit, the other one lost.
             return Error.Conflict(ConflictMessage);
