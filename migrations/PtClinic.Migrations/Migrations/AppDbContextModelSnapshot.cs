@@ -1365,6 +1365,194 @@ namespace PtClinic.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PtClinic.Domain.Outcomes.EpisodeOutcome", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("AdverseBleeding")
+                        .HasColumnType("integer")
+                        .HasColumnName("adverse_bleeding");
+
+                    b.Property<int>("AdverseBruising")
+                        .HasColumnType("integer")
+                        .HasColumnName("adverse_bruising");
+
+                    b.Property<int>("AdverseFainting")
+                        .HasColumnType("integer")
+                        .HasColumnName("adverse_fainting");
+
+                    b.Property<int>("AdverseOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("adverse_other");
+
+                    b.Property<int>("AdverseSoreness")
+                        .HasColumnType("integer")
+                        .HasColumnName("adverse_soreness");
+
+                    b.Property<int>("AgeAtOpening")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_at_opening");
+
+                    b.PrimitiveCollection<string[]>("Causes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("causes");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<int?>("DaysToDischarge")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_to_discharge");
+
+                    b.Property<bool>("DischargeOutcomeRecorded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("discharge_outcome_recorded");
+
+                    b.Property<string>("DischargeReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("discharge_reason");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("discharged_on");
+
+                    b.Property<int>("DryNeedlingSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("dry_needling_sessions");
+
+                    b.Property<int>("DryNeedlingSessionsWithAdverseEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("dry_needling_sessions_with_adverse_events");
+
+                    b.PrimitiveCollection<string[]>("Interventions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("interventions");
+
+                    b.Property<int>("KnotSitesRecurred")
+                        .HasColumnType("integer")
+                        .HasColumnName("knot_sites_recurred");
+
+                    b.Property<int>("KnotSitesResolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("knot_sites_resolved");
+
+                    b.Property<DateOnly?>("LastEvaluatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_evaluated_on");
+
+                    b.Property<decimal?>("LefsBaseline")
+                        .HasColumnType("numeric")
+                        .HasColumnName("lefs_baseline");
+
+                    b.Property<decimal?>("LefsFinal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("lefs_final");
+
+                    b.Property<decimal?>("NprsBaseline")
+                        .HasColumnType("numeric")
+                        .HasColumnName("nprs_baseline");
+
+                    b.Property<decimal?>("NprsFinal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("nprs_final");
+
+                    b.Property<decimal?>("OdiBaseline")
+                        .HasColumnType("numeric")
+                        .HasColumnName("odi_baseline");
+
+                    b.Property<decimal?>("OdiFinal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("odi_final");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<decimal?>("PsfsBaseline")
+                        .HasColumnType("numeric")
+                        .HasColumnName("psfs_baseline");
+
+                    b.Property<decimal?>("PsfsFinal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("psfs_final");
+
+                    b.Property<DateOnly?>("RecertificationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recertification_due_on");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("therapist_id");
+
+                    b.Property<int>("VisitsAttended")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_attended");
+
+                    b.Property<int>("VisitsBooked")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_booked");
+
+                    b.Property<int>("VisitsCancelled")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_cancelled");
+
+                    b.Property<int>("VisitsNoShow")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_no_show");
+
+                    b.Property<int>("VisitsSigned")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_signed");
+
+                    b.Property<int>("VisitsSinceEvaluation")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_since_evaluation");
+
+                    b.Property<int?>("WeeksSinceOnset")
+                        .HasColumnType("integer")
+                        .HasColumnName("weeks_since_onset");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_episode_outcomes");
+
+                    b.HasIndex("ClinicId", "OpenedOn")
+                        .HasDatabaseName("ix_episode_outcomes_clinic_id_opened_on");
+
+                    b.HasIndex("ClinicId", "TherapistId", "OpenedOn")
+                        .HasDatabaseName("ix_episode_outcomes_clinic_id_therapist_id_opened_on");
+
+                    b.ToTable("episode_outcomes", null, t =>
+                        {
+                            t.HasComment("One row per episode: the facts the outcomes dashboard counts, derived from the signed records in the transaction that changes them; rebuilt from them at any time.");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Outcomes.RecordedOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3542,6 +3730,16 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_knot_sites_patients_patient_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Domain.Outcomes.EpisodeOutcome", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Episodes.EpisodeOfCare", null)
+                        .WithOne()
+                        .HasForeignKey("PtClinic.Domain.Outcomes.EpisodeOutcome", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_outcomes_episodes_episode_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Outcomes.RecordedOutcome", b =>

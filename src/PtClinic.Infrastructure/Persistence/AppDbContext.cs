@@ -97,6 +97,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<EpisodeRedFlag> EpisodeRedFlags => Set<EpisodeRedFlag>();
 
+    public DbSet<EpisodeOutcome> EpisodeOutcomes => Set<EpisodeOutcome>();
+
     public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
 
     public DbSet<HandoutVersion> HandoutVersions => Set<HandoutVersion>();

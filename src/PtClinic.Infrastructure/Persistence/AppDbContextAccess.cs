@@ -64,6 +64,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<EpisodeRedFlag> EpisodeRedFlags => db.EpisodeRedFlags;
 
+    public DbSet<EpisodeOutcome> EpisodeOutcomes => db.EpisodeOutcomes;
+
     public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
 
     public DbSet<HandoutVersion> HandoutVersions => db.HandoutVersions;

@@ -64,6 +64,9 @@ public interface IAppDbContext
     /// <summary>Red flags open on an episode, and the closed ones as history; never deleted.</summary>
     DbSet<EpisodeRedFlag> EpisodeRedFlags { get; }
 
+    /// <summary>Each episode as the outcomes dashboard counts it: derived from the signed records, written only by the refresh.</summary>
+    DbSet<EpisodeOutcome> EpisodeOutcomes { get; }
+
     /// <summary>Plan-of-care versions; a signed one is never updated (the database refuses it).</summary>
     DbSet<PlanOfCare> PlansOfCare { get; }
 
