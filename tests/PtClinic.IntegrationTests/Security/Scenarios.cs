@@ -3,6 +3,7 @@ using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Audit;
 using PtClinic.Application.Features.Compliance;
+using PtClinic.Application.Features.Dashboard;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Knots;
@@ -122,6 +123,11 @@ public static class Scenarios
         },
 
         [typeof(CountOverdueNotesQuery)] = s => Given(new CountOverdueNotesQuery()),
+
+        // Dashboard: one therapist's caseload, which every role allowed may see (a therapist only their own).
+        [typeof(GetOutcomeDashboardQuery)] = s => Given(new GetOutcomeDashboardQuery(new DashboardFilter(Today.AddMonths(-12), Today, TestClinicIdOf(s)))),
+        [typeof(ListDashboardEpisodesQuery)] = s => Given(new ListDashboardEpisodesQuery(
+            new DashboardFilter(Today.AddMonths(-12), Today, TestClinicIdOf(s)), DashboardFigure.Episodes)),
 
         // Episodes.
         [typeof(CloseRedFlagCommand)] = async s =>

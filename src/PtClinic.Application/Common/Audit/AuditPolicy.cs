@@ -45,6 +45,8 @@ public static class AuditPolicy
         [typeof(ListPatientsQuery)] = "a page of names to pick from; opening one is recorded",
         [typeof(SearchPatientsQuery)] = "search results to pick from; opening one is recorded",
         [typeof(Features.Compliance.CountOverdueNotesQuery)] = "a count, no patient",
+        [typeof(Features.Dashboard.GetOutcomeDashboardQuery)] = "counts and rates over episodes, no patient named",
+        [typeof(Features.Dashboard.ListDashboardEpisodesQuery)] = "the names behind a figure, to pick from; opening an episode is recorded",
         [typeof(Features.Staff.ListStaffQuery)] = "staff, not patients",
         [typeof(Features.Administration.ListStaffMembersQuery)] = "staff, not patients",
         [typeof(Features.Administration.GetStaffMemberQuery)] = "staff, not patients",
