@@ -160,6 +160,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapClinicEndpoints();
 app.MapPatientAuditEndpoints();
+app.MapDashboardEndpoints();
 app.MapHandoutEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {

@@ -27,7 +27,8 @@ public sealed record OutcomeDashboardDto(
     int UnsignedNotesOverdue,
     IReadOnlyList<MonthOutcome> Months,
     IReadOnlyList<TherapistOutcome> Therapists,
-    IReadOnlyList<TherapistChoice> TherapistChoices);
+    IReadOnlyList<TherapistChoice> TherapistChoices,
+    IReadOnlyList<InterventionChoice> InterventionChoices);
 
 /// <summary>
 /// One month of the range: episodes opened and their no-shows, by the month they opened; episodes
@@ -49,11 +50,13 @@ public sealed record TherapistOutcome(Guid TherapistId, string Name, OutcomeSumm
 
 public sealed record TherapistChoice(Guid Id, string Name);
 
+public sealed record InterventionChoice(string Code, string Name);
+
 public sealed class GetOutcomeDashboardValidator : AbstractValidator<GetOutcomeDashboardQuery>
 {
     public GetOutcomeDashboardValidator()
     {
-        RuleFor(q => q.Filter).NotNull().SetValidator(new DashboardFilterValidator());
+        RuleFor(q => q.Filter).NotNull().WithMessage("Choose the dates to look at.").SetValidator(new DashboardFilterValidator());
     }
 }
 
@@ -131,7 +134,11 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
             .OrderBy(n => n.FullName, StringComparer.CurrentCulture)
             .Select(n => new TherapistChoice(n.Id, n.FullName))
             .ToList();
-        return new OutcomeDashboardDto(filter, today, summary, unsigned, months, therapists, choices);
+        // The clinic's own entries and edits first: an edited seeded entry keeps its code under the clinic's name.
+        var ownInterventions = await db.ClinicInterventions.AsNoTracking().Select(i => new InterventionChoice(i.Code, i.Name)).ToListAsync(cancellationToken);
+        var seeded = await db.CatalogInterventions.AsNoTracking().Select(i => new InterventionChoice(i.Code, i.Name)).ToListAsync(cancellationToken);
+        var interventions = ownInterventions.Concat(seeded).DistinctBy(i => i.Code).OrderBy(i => i.Name, StringComparer.CurrentCulture).ToList();
+        return new OutcomeDashboardDto(filter, today, summary, unsigned, months, therapists, choices, interventions);
     }
 
     private static async Task<IReadOnlyList<MonthOutcome>> MonthsAsync(

@@ -46,7 +46,7 @@ public sealed class ListDashboardEpisodesValidator : AbstractValidator<ListDashb
 {
     public ListDashboardEpisodesValidator()
     {
-        RuleFor(q => q.Filter).NotNull().SetValidator(new DashboardFilterValidator());
+        RuleFor(q => q.Filter).NotNull().WithMessage("Choose the dates to look at.").SetValidator(new DashboardFilterValidator());
         RuleFor(q => q.Figure).IsInEnum().WithMessage("Choose a figure of the dashboard.");
         RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("Pick a page from 1 on.");
         RuleFor(q => q.PageSize).InclusiveBetween(1, ListDashboardEpisodesQuery.MaxPageSize)
