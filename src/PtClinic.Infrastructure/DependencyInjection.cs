@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();
         services.AddScoped<IKnotHistoryReader, KnotHistoryReader>();
+        services.AddScoped<IEpisodeOutcomes, EpisodeOutcomes>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IStaffAccounts, StaffAccounts>();
         services.AddScoped<StaffPasswords>();
