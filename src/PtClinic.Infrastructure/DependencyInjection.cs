@@ -128,6 +128,7 @@ public static class DependencyInjection
 
         services.AddScoped<UnsignedNotesReportJob>();
         services.AddScoped<EndedSessionsCleanupJob>();
+        services.AddScoped<EpisodeOutcomesCheckJob>();
         services.AddScoped<HandoutPrintRunJob>();
         services.AddSingleton<IHandoutPrintQueue, HangfireHandoutPrintQueue>();
         services.AddScoped<DemoClinicSeeder>();
