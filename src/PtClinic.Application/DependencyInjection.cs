@@ -27,6 +27,11 @@ public static class DependencyInjection
             {
                 services.AddScoped(handles, handler);
             }
+
+            if (typeof(ISavedEventsHandler).IsAssignableFrom(handler))
+            {
+                services.AddScoped(typeof(ISavedEventsHandler), handler);
+            }
         }
 
         return services;

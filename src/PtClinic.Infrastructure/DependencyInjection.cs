@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<IMrnGenerator, MrnGenerator>();
         services.AddScoped<IPatientSearch, PatientSearch>();
         services.AddScoped<IKnotHistoryReader, KnotHistoryReader>();
+        services.AddScoped<IEpisodeOutcomes, EpisodeOutcomes>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IStaffAccounts, StaffAccounts>();
         services.AddScoped<StaffPasswords>();
@@ -127,6 +128,7 @@ public static class DependencyInjection
 
         services.AddScoped<UnsignedNotesReportJob>();
         services.AddScoped<EndedSessionsCleanupJob>();
+        services.AddScoped<EpisodeOutcomesCheckJob>();
         services.AddScoped<HandoutPrintRunJob>();
         services.AddSingleton<IHandoutPrintQueue, HangfireHandoutPrintQueue>();
         services.AddScoped<DemoClinicSeeder>();

@@ -173,8 +173,10 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// </summary>
     public async Task<Guid> CheckedInVisitAsync(string givenName, string familyName, MedicalHistory? history = null, bool dryNeedlingConsent = false)
     {
-        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
+        // The operation's own context: episodes and visits raise domain events, which only a
+        // context of a scope can dispatch (the episode's outcome row is written with them).
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var therapistId = await db.Users.Where(u => u.Email == DemoClinic.Therapist.Email).Select(u => u.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
         var patient = Patient.Register(DemoClinic.Id, $"E2E-{Guid.NewGuid():N}"[..16], givenName, familyName, new DateOnly(1990, 5, 17), Sex.Female, now, DateOnly.FromDateTime(now.UtcDateTime));

@@ -6,7 +6,7 @@ namespace PtClinic.Domain.Episodes;
 /// One case: a patient's complaint from first visit to discharge (FHIR EpisodeOfCare). A patient
 /// may have several, past and present. Once discharged it is read-only; its notes take addenda only.
 /// </summary>
-public sealed class EpisodeOfCare : ITenantOwned
+public sealed class EpisodeOfCare : AggregateRoot, ITenantOwned
 {
     public const int ChiefComplaintMaxLength = 500;
     public const int ReferralSourceMaxLength = 200;
@@ -68,7 +68,7 @@ public sealed class EpisodeOfCare : ITenantOwned
         DateOnly clinicToday)
     {
         EnsureOnsetNotInFuture(onsetDate, clinicToday);
-        return new EpisodeOfCare
+        var episode = new EpisodeOfCare
         {
             Id = Guid.CreateVersion7(at),
             ClinicId = clinicId,
@@ -82,6 +82,8 @@ public sealed class EpisodeOfCare : ITenantOwned
             Status = EpisodeStatus.Open,
             OpenedAt = at,
         };
+        episode.Raise(new EpisodeOpened(episode));
+        return episode;
     }
 
     /// <summary>Treatment is under way: the first visit was checked in.</summary>
@@ -90,6 +92,7 @@ public sealed class EpisodeOfCare : ITenantOwned
         EnsureNotDischarged();
         HoldReason = null;
         Status = EpisodeStatus.Active;
+        Raise(new EpisodeStatusChanged(this));
     }
 
     /// <summary>A hold ends and treatment continues.</summary>
@@ -108,6 +111,7 @@ public sealed class EpisodeOfCare : ITenantOwned
         EnsureNotDischarged();
         HoldReason = Guard.Optional(reason, "Hold reason", HoldReasonMaxLength);
         Status = EpisodeStatus.OnHold;
+        Raise(new EpisodeStatusChanged(this));
     }
 
     /// <param name="unsignedNotes">Draft notes of this episode's visits: they must be signed first,
@@ -131,6 +135,7 @@ public sealed class EpisodeOfCare : ITenantOwned
         DischargeNote = Guard.Optional(note, "Discharge note", DischargeNoteMaxLength);
         DischargedAt = at;
         Status = EpisodeStatus.Discharged;
+        Raise(new EpisodeStatusChanged(this));
     }
 
     public void Revise(string chiefComplaint, BodyRegion region, BodySide side, DateOnly? onsetDate, string? referralSource, Guid therapistId, DateOnly clinicToday)
@@ -143,6 +148,7 @@ public sealed class EpisodeOfCare : ITenantOwned
         OnsetDate = onsetDate;
         ReferralSource = Guard.Optional(referralSource, "Referral source", ReferralSourceMaxLength);
         TherapistId = therapistId;
+        Raise(new EpisodeRevised(this));
     }
 
     /// <param name="clinicToday">The clinic's date: an onset "today" is today where the clinic is.</param>

@@ -4,7 +4,7 @@ using PtClinic.Domain.Episodes;
 namespace PtClinic.Domain.Visits;
 
 /// <summary>An appointment in an episode of care (FHIR Encounter); it carries one visit note.</summary>
-public sealed class Visit : ITenantOwned
+public sealed class Visit : AggregateRoot, ITenantOwned
 {
     public const int CancellationReasonMaxLength = 500;
     public const int MinDurationMinutes = 10;
@@ -55,7 +55,7 @@ public sealed class Visit : ITenantOwned
             throw new DomainException($"A visit lasts {MinDurationMinutes} to {MaxDurationMinutes} minutes.");
         }
 
-        return new Visit
+        var visit = new Visit
         {
             Id = Guid.CreateVersion7(now),
             ClinicId = episode.ClinicId,
@@ -67,6 +67,8 @@ public sealed class Visit : ITenantOwned
             Type = type,
             Status = VisitStatus.Scheduled,
         };
+        visit.Raise(new VisitBooked(visit));
+        return visit;
     }
 
     /// <summary>The patient arrived. The episode becomes active with its first attended visit.</summary>
@@ -86,6 +88,7 @@ public sealed class Visit : ITenantOwned
 
         CheckedInAt = at;
         Status = VisitStatus.CheckedIn;
+        Raise(new VisitStatusChanged(this));
     }
 
     public void Cancel(string reason)
@@ -93,6 +96,7 @@ public sealed class Visit : ITenantOwned
         EnsureStatus(VisitStatus.Scheduled, "cancel");
         CancellationReason = Guard.Required(reason, "Cancellation reason", CancellationReasonMaxLength);
         Status = VisitStatus.Cancelled;
+        Raise(new VisitStatusChanged(this));
     }
 
     /// <summary>A scheduled visit can be marked as a no-show once its start time has passed.</summary>
@@ -108,6 +112,7 @@ public sealed class Visit : ITenantOwned
         }
 
         Status = VisitStatus.NoShow;
+        Raise(new VisitStatusChanged(this));
     }
 
     public void AssignCover(Guid coveringTherapistId)

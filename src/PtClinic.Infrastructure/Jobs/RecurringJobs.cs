@@ -12,5 +12,8 @@ public static class RecurringJobs
             UnsignedNotesReportJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<EndedSessionsCleanupJob>(
             EndedSessionsCleanupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        // At night (UTC), when few notes are signed: a clinic's rebuild reads all its records.
+        jobs.AddOrUpdate<EpisodeOutcomesCheckJob>(
+            EpisodeOutcomesCheckJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
     }
 }

@@ -30,8 +30,9 @@ public sealed partial class AppDbContext
     /// <summary>
     /// Saves; when tracked aggregates raised domain events, in one transaction: the changes that
     /// raised them are written first, so their handlers read the rows as saved (an assessment
-    /// inserted in this very save included), then each handler's changes are written, and all of
-    /// it commits or none. A save without events is the one round trip it always was.
+    /// inserted in this very save included), then each handler's changes are written, then the
+    /// handlers of the save's events taken together run (the outcome snapshot, once per episode),
+    /// and all of it commits or none. A save without events is the one round trip it always was.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -51,6 +52,7 @@ public sealed partial class AppDbContext
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var written = 0;
+        var dispatched = new List<IDomainEvent>();
         for (var round = 1; raised.Count > 0; round++)
         {
             if (round > MaxDispatchRounds)
@@ -62,11 +64,13 @@ public sealed partial class AppDbContext
             RefuseWritesToOtherClinics();
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             await dispatcher.DispatchAsync(raised, cancellationToken);
+            dispatched.AddRange(raised);
             raised = TakeDomainEvents();
         }
 
         RefuseWritesToOtherClinics();
         written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await dispatcher.CompleteAsync(dispatched, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -155,6 +155,46 @@ public sealed class BackgroundWorkTests(AppFixture app) : IntegrationTest(app)
         job.Job.Method.Name.ShouldBe(nameof(UnsignedNotesReportJob.RunAsync));
     }
 
+    [Fact]
+    public async Task The_nightly_outcomes_check_corrects_each_clinics_rows_and_warns_naming_the_clinic_and_count()
+    {
+        var a = await TestClinic.CreateAsync(App, "Northside Physio");
+        var b = await TestClinic.CreateAsync(App, "Southside Physio");
+        var (episodeId, _) = await a.SignedVisitAsync();
+        await b.SignedVisitAsync();
+        await using (var owner = new Npgsql.NpgsqlConnection(App.Database.OwnerConnectionString))
+        {
+            await owner.OpenAsync(TestContext.Current.CancellationToken);
+            await using var tamper = new Npgsql.NpgsqlCommand($"UPDATE episode_outcomes SET visits_signed = 0 WHERE episode_id = '{episodeId}'", owner);
+            await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var logs = new CapturedLogs();
+        IReadOnlyList<ClinicOutcomeCorrections> report;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var job = new EpisodeOutcomesCheckJob(
+                scope.ServiceProvider.GetRequiredService<AppDbContext>(), Runner, logs.CreateLogger<EpisodeOutcomesCheckJob>());
+            report = await job.RunAsync(TestContext.Current.CancellationToken);
+        }
+
+        report.Select(r => (r.ClinicId, r.Corrected)).ShouldBe([(a.Id, 1), (b.Id, 0)], ignoreOrder: true);
+        var warnings = logs.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message).ToList();
+        warnings.ShouldBe([$"Clinic {a.Id}: the nightly check corrected 1 episode outcome rows that differed from the records"]);
+    }
+
+    [Fact]
+    public void The_outcomes_check_is_scheduled_nightly()
+    {
+        RecurringJobs.Schedule(App.Services.GetRequiredService<IRecurringJobManager>());
+
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == EpisodeOutcomesCheckJob.RecurringJobId);
+
+        job.Cron.ShouldBe(Cron.Daily(3));
+        job.Job.Type.ShouldBe(typeof(EpisodeOutcomesCheckJob));
+    }
+
     /// <summary>The app's services as the fixture builds them, logging everything to <paramref name="logs"/>.</summary>
     private ServiceProvider ServicesLoggingTo(CapturedLogs logs)
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
@@ -17,6 +18,7 @@ using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Identity;
+using PtClinic.Infrastructure.Persistence;
 using PtClinic.IntegrationTests.Security;
 using PtClinic.Tests.Shared;
 
@@ -95,8 +97,8 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>
-    /// A row in every clinical table: patient, consent, episode, visit, signed note (which tracks
-    /// its knot site), addendum; and
+    /// A row in every clinical table: patient, consent, episode (and its outcome row), visit, signed
+    /// note (which tracks its knot site), addendum; and
     /// in every administration table: staff member, credential, logo, handout illustration. The note is signed and
     /// amended through the commands: signing is what freezes the assessment.
     /// </summary>
@@ -105,7 +107,10 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var therapist = new StaffRef(Guid.CreateVersion7(), "Test Therapist");
-        await using var db = App.Database.CreateContext();
+        // The operation's own context: episodes and visits raise domain events, which only a
+        // context of a scope can dispatch (the episode's outcome row is written with them).
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var email = $"{Guid.NewGuid():N}@test.ptclinic.org";
         db.Users.Add(new ApplicationUser { Id = therapist.UserId, UserName = email, Email = email, FullName = therapist.Name, ClinicId = clinicId });
         var member = StaffMember.Join(therapist.UserId, clinicId, therapist.Name, email, StaffRoles.Therapist, "Physiotherapist", null, now);

@@ -105,6 +105,11 @@ public static class Scenarios
             await s.SignedKnotAsync();
             return new RebuildClinicKnotStatesCommand();
         },
+        [typeof(PtClinic.Application.Features.OutcomeSnapshot.RebuildEpisodeOutcomesCommand)] = async s =>
+        {
+            await s.SignedKnotAsync();
+            return new PtClinic.Application.Features.OutcomeSnapshot.RebuildEpisodeOutcomesCommand();
+        },
         [typeof(RemoveKnotFindingCommand)] = async s =>
         {
             var (visit, knot, version) = await s.KnotAsync();

@@ -6,7 +6,8 @@ using PtClinic.Domain.Common;
 namespace PtClinic.Application.Common.Events;
 
 /// <summary>
-/// Runs every handler of each event, in the order raised. Handlers come from the operation's own
+/// Runs every handler of each event, in the order raised; at the end of the save, the handlers of
+/// all its events at once. Handlers come from the operation's own
 /// scope when the events are dispatched (not when the dispatcher is built), so they share its
 /// DbContext, the one saving.
 /// </summary>
@@ -26,6 +27,15 @@ internal sealed class DomainEventDispatcher(IServiceProvider services) : IDomain
                 DispatchTypedMethod.MakeGenericMethod(type)
                     .CreateDelegate<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>());
             await dispatch(services, domainEvent, cancellationToken);
+        }
+    }
+
+    public async Task CompleteAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvents);
+        foreach (var handler in services.GetServices<ISavedEventsHandler>())
+        {
+            await handler.HandleAsync(domainEvents, cancellationToken);
         }
     }
 
