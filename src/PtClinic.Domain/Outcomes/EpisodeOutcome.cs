@@ -92,10 +92,10 @@ public sealed class EpisodeOutcome : ITenantOwned
     public bool DischargeOutcomeRecorded { get; private set; }
 
     /// <summary>The root causes the therapist confirmed (and did not later reject), by name.</summary>
-    public string[] Causes { get; private set; }
+    public IReadOnlyList<string> Causes { get; private set; }
 
     /// <summary>The catalog codes of the interventions performed at signed visits.</summary>
-    public string[] Interventions { get; private set; }
+    public IReadOnlyList<string> Interventions { get; private set; }
 
     public int DryNeedlingSessions { get; private set; }
 

@@ -222,7 +222,7 @@ public sealed class EpisodeOutcomeTests(AppFixture app) : IntegrationTest(app)
         await AsOwnerAsync($"UPDATE episode_outcomes SET visits_signed = 9, causes = '{{Weakness}}' WHERE episode_id = '{first}'");
         (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(1);
         var repaired = (await OutcomeAsync(first))!;
-        (repaired.VisitsSigned, repaired.Causes.Length).ShouldBe((1, 0));
+        (repaired.VisitsSigned, repaired.Causes.Count).ShouldBe((1, 0));
 
         await AsOwnerAsync($"DELETE FROM episode_outcomes WHERE episode_id = '{second}'");
         (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(1);
