@@ -7,12 +7,12 @@ using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Seeding;
-using PtClinic.Seed;
+using PtClinic.Infrastructure.Seeding.Synthetic;
 
 namespace PtClinic.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The synthetic-data generator (tools/PtClinic.Seed, ./ptclinic.sh seed) at a small size: every
+/// The synthetic-data generator (Infrastructure/Seeding/Synthetic, ./ptclinic.sh seed) at a small size: every
 /// row stays in its episode's clinic, the app reads what it wrote, the figures are in a clinic's
 /// range, and the same seed writes the same rows.
 /// </summary>

@@ -13,7 +13,7 @@ using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>A clinic the episodes go to, with its therapists and its share of the episodes.</summary>
 public sealed record ClinicTarget(Guid Id, string Name, bool IsDemo, IReadOnlyList<Therapist> Therapists, double Weight);
@@ -36,7 +36,7 @@ public sealed record ClinicTarget(Guid Id, string Name, bool IsDemo, IReadOnlyLi
 /// with a low rate of adverse events.</item>
 /// </list>
 /// </summary>
-public sealed class EpisodeSimulator
+internal sealed class EpisodeSimulator
 {
     private static readonly ClinicCalendar Calendar = ClinicCalendar.For("Europe/London");
 

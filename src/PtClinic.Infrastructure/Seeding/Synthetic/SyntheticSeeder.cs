@@ -6,7 +6,7 @@ using NpgsqlTypes;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Seeding;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>What a run wrote: the clinics, rows by table, and how long it took.</summary>
 public sealed record SeedReport(IReadOnlyList<ClinicTarget> Clinics, SeedCounts Counts, TimeSpan Elapsed, DateTimeOffset Now);
