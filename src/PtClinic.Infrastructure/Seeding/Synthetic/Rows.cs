@@ -9,8 +9,47 @@ using PtClinic.Domain.Visits;
 
 namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
-/// <summary>A therapist of a clinic: whose episodes, visits and signatures they are.</summary>
-public sealed record Therapist(Guid Id, Guid ClinicId, string FullName, bool DryNeedles, double Effect, double Weight);
+/// <summary>
+/// A therapist of a clinic: whose episodes, visits and signatures they are. <see cref="Effect"/> moves
+/// how well their episodes go, <see cref="Weight"/> their share of the clinic's episodes.
+/// </summary>
+public sealed record Therapist(Guid Id, Guid ClinicId, string FullName, bool DryNeedles, double Effect, double Weight)
+{
+    public Tendencies Tends { get; init; } = Tendencies.Usual;
+
+    /// <summary>Whether they may needle on <paramref name="on"/>: certified, and not past the certificate's end.</summary>
+    public bool NeedlesOn(DateOnly on) => DryNeedles && (Tends.NeedlesUntil is not { } until || on <= until);
+
+    /// <summary>Whether they were with the clinic on <paramref name="on"/>.</summary>
+    public bool WorksOn(DateOnly on) => Tends.Since is not { } since || on >= since;
+}
+
+/// <summary>
+/// How a therapist's episodes go beside the clinic's usual (1, or the generator's rate): the demo
+/// clinic's three differ, so the outcomes comparison has honest differences to show.
+/// </summary>
+public sealed record Tendencies
+{
+    public static Tendencies Usual { get; } = new();
+
+    /// <summary>Joined the clinic on this day: no episode of theirs opens before it, no visit is covered by them.</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>The last day of their dry-needling certificate, when it has run out.</summary>
+    public DateOnly? NeedlesUntil { get; init; }
+
+    /// <summary>Times the patient's own no-show rate.</summary>
+    public double NoShows { get; init; } = 1;
+
+    /// <summary>Times the planned number of visits.</summary>
+    public double Visits { get; init; } = 1;
+
+    /// <summary>Times the weight of "stopped attending" among the discharge reasons.</summary>
+    public double StoppedAttending { get; init; } = 1;
+
+    /// <summary>How often the discharge visit is scored (percent); a discharge without scores is a gap in the outcomes.</summary>
+    public double DischargeScoredPercent { get; init; } = 82;
+}
 
 internal sealed record UserRow(Guid Id, Guid ClinicId, string FullName, string Email, string SecurityStamp, Guid ConcurrencyStamp);
 

@@ -33,4 +33,22 @@ public sealed record SeedOptions
 
     /// <summary>Episodes generated (and written) together; memory stays bounded whatever <see cref="Episodes"/> is.</summary>
     public int BatchEpisodes { get; init; } = 4000;
+
+    /// <summary>
+    /// The demo clinic's own history instead of synthetic clinics (null for those): see <see cref="DemoHistory"/>.
+    /// <see cref="Clinics"/> and <see cref="IncludeDemoClinic"/> do not apply then.
+    /// </summary>
+    public DemoHistory? DemoHistory { get; init; }
 }
+
+/// <summary>
+/// The demo clinic's history: its episodes go to these of its therapists only (found by email; the
+/// generator makes up no therapist and no clinic), each with their share and tendencies; every visit
+/// falls before <see cref="SeedOptions.Today"/> and none is booked ahead, so the demo seeder can still
+/// book today's; and no patient is named like one of the hand-written demo patients.
+/// The generator does not check whether the history is there already: the demo seeder does.
+/// </summary>
+public sealed record DemoHistory(IReadOnlyList<DemoHistoryTherapist> Therapists, IReadOnlyList<(string Given, string Family)> ReservedNames);
+
+/// <summary>A demo therapist, by sign-in email, with their share of the episodes and how their episodes tend to go.</summary>
+public sealed record DemoHistoryTherapist(string Email, bool DryNeedles, double Effect, double Weight, Tendencies Tends);
