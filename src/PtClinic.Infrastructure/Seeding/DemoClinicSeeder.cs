@@ -197,7 +197,7 @@ public sealed partial class DemoClinicSeeder(
             .SingleAsync(s => s.ClinicId == DemoClinic.Id && s.Email == demoUser.Email, cancellationToken);
 
     /// <summary>The demo's own patients, whom the browser tests know by name; the history's patients are named otherwise.</summary>
-    internal static readonly IReadOnlyList<(string Mrn, string Given, string Family, DateOnly Born, Sex Sex, string Phone)> HandWrittenPatients =
+    public static readonly IReadOnlyList<(string Mrn, string Given, string Family, DateOnly Born, Sex Sex, string Phone)> HandWrittenPatients =
     [
         ("P000101", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, "+44 20 7946 0101"),
         ("P000102", "Daniel", "Okonkwo", new DateOnly(1995, 11, 2), Sex.Male, "+44 20 7946 0102"),

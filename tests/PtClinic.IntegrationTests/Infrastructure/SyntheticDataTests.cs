@@ -183,7 +183,7 @@ public sealed class SyntheticDataTests(AppFixture app) : IntegrationTest(app)
         var report = await SyntheticSeeder.RunAsync(App.Database.OwnerConnectionString, Small with { IncludeDemoClinic = true }, null, Ct);
 
         report.Clinics[0].Id.ShouldBe(DemoClinic.Id);
-        report.Clinics[0].Therapists.Count.ShouldBe(3); // Jonas Berg and two synthetic therapists
+        report.Clinics[0].Therapists.Count.ShouldBe(4); // Jonas Berg, Leila Haddad and two synthetic therapists
         (await ScalarAsync<long>($"SELECT count(*) FROM episodes WHERE clinic_id = '{DemoClinic.Id}'")).ShouldBeGreaterThan(demoEpisodes + 50);
         (await ScalarAsync<long>(MayasVisits)).ShouldBe(mayasVisits);
 

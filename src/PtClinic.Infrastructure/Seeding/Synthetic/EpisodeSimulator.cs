@@ -315,7 +315,11 @@ internal sealed class EpisodeSimulator
                 {
                     var signedAt = Min(note.LastEditedAt.AddHours(_chance.Int(2, 30)), dischargedAt.AddMinutes(-5));
                     batch.Notes[i] = note with { SignedAt = signedAt, LastEditedAt = signedAt };
-                    FreezeFor(batch, note.VisitId, signedAt);
+                    if (FreezeFor(batch, note.VisitId, signedAt) is { } signed)
+                    {
+                        // Its knots are signed history now too, as the app's rebuild will count them.
+                        SignedKnotsOf(batch, signed, signedKnots);
+                    }
                 }
             }
         }
@@ -331,13 +335,15 @@ internal sealed class EpisodeSimulator
         return finished ? lastAttended : null;
     }
 
-    private void FreezeFor(Batch batch, Guid visitId, DateTimeOffset signedAt)
+    /// <summary>Freezes the visit's assessment and treatment at the note's signing; returns the assessment.</summary>
+    private static AssessmentRow? FreezeFor(Batch batch, Guid visitId, DateTimeOffset signedAt)
     {
+        AssessmentRow? frozen = null;
         for (var i = batch.Assessments.Count - 1; i >= 0; i--)
         {
             if (batch.Assessments[i].VisitId == visitId)
             {
-                batch.Assessments[i] = batch.Assessments[i] with { FrozenAt = signedAt };
+                frozen = batch.Assessments[i] = batch.Assessments[i] with { FrozenAt = signedAt };
                 break;
             }
         }
@@ -349,6 +355,23 @@ internal sealed class EpisodeSimulator
                 batch.Treatments[i] = batch.Treatments[i] with { FrozenAt = signedAt, LastEditedAt = Min(batch.Treatments[i].LastEditedAt, signedAt) };
                 break;
             }
+        }
+
+        return frozen;
+    }
+
+    /// <summary>The knot observations of an assessment signed late (at discharge), added to the patient's signed history.</summary>
+    private static void SignedKnotsOf(Batch batch, AssessmentRow assessment, List<(KnotSiteKey, KnotObservation)> signedKnots)
+    {
+        var on = Calendar.DateOf(assessment.VisitStartsAt);
+        foreach (var f in batch.Findings.Where(f => f.AssessmentId == assessment.Id))
+        {
+            signedKnots.Add((f.Site, KnotObservation.Present(assessment.Id, f.VisitStartsAt, on, f.Tenderness, f.SizeMm, f.IsActive, f.ReferredPain.Length > 0)));
+        }
+
+        foreach (var a in batch.Absences.Where(a => a.AssessmentId == assessment.Id))
+        {
+            signedKnots.Add((a.Site, KnotObservation.Absent(assessment.Id, a.VisitStartsAt, on)));
         }
     }
 
