@@ -284,6 +284,7 @@ print_banner() {
    Demo sign-ins, all with the password   Demo-Clinic-2026!   (no authenticator app needed)
      therapist      therapist@demo.ptclinic.org    Maya Lindqvist
      therapist      therapist2@demo.ptclinic.org   Jonas Berg (for cover)
+     therapist      therapist3@demo.ptclinic.org   Leila Haddad (joined two months ago)
      manager        manager@demo.ptclinic.org      Tomás Herrera
      front desk     frontdesk@demo.ptclinic.org    Priya Nair
      admin          admin@demo.ptclinic.org        Sam Okafor (staff, clinic settings)

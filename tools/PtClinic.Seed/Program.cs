@@ -1,11 +1,13 @@
 using System.Globalization;
+using PtClinic.Infrastructure.Seeding.Synthetic;
 
 namespace PtClinic.Seed;
 
 /// <summary>
 /// ./ptclinic.sh seed: the owner's connection string comes with --connection (the script passes the
-/// dev database's); the rest are the generator's options (<see cref="SeedOptions.Usage"/>).
-/// A class of its own, not top-level statements: the tests reference this project beside the web app's Program.
+/// dev database's); the rest are the generator's options (<see cref="CommandLine.Usage"/>). The generator itself is
+/// PtClinic.Infrastructure.Seeding.Synthetic, which the demo seeder uses too for the demo clinic's history.
+/// A class of its own, not top-level statements, so it names no global Program beside the web app's.
 /// </summary>
 internal static class Program
 {
@@ -13,7 +15,7 @@ internal static class Program
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
-            Console.WriteLine(SeedOptions.Usage);
+            Console.WriteLine(CommandLine.Usage);
             return 0;
         }
 
@@ -21,7 +23,7 @@ internal static class Program
         string? connection;
         try
         {
-            (options, connection) = SeedOptions.Parse(args);
+            (options, connection) = CommandLine.Parse(args);
             if (connection is null)
             {
                 throw new ArgumentException("--connection (the database owner's connection string) is required.");
@@ -30,7 +32,7 @@ internal static class Program
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine(SeedOptions.Usage);
+            Console.Error.WriteLine(CommandLine.Usage);
             return 2;
         }
 

@@ -23,6 +23,7 @@ public static class DemoClinic
         new("frontdesk@demo.ptclinic.org", "Priya Nair", StaffRoles.FrontDesk, "Patient coordinator", null),
         new("admin@demo.ptclinic.org", "Sam Okafor", StaffRoles.Admin, "Practice administrator", null),
         new("therapist2@demo.ptclinic.org", "Jonas Berg", StaffRoles.Therapist, "Physiotherapist, BSc", "HCPC PH118760"),
+        new("therapist3@demo.ptclinic.org", "Leila Haddad", StaffRoles.Therapist, "Physiotherapist, BSc", "HCPC PH131902", JoinedDaysAgo: 61),
     ];
 
     public static DemoUser Therapist => Users[0];
@@ -36,6 +37,9 @@ public static class DemoClinic
     /// <summary>Takes the demo therapist's visits when they are away ("cover").</summary>
     public static DemoUser SecondTherapist => Users[4];
 
+    /// <summary>Joined two months ago: in a short range of the outcomes dashboard she has too few episodes to compare.</summary>
+    public static DemoUser ThirdTherapist => Users[5];
+
     /// <summary>A plain SVG mark: a teal tile with a white wave and the letters HP.</summary>
     public const string LogoSvg = """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="120" height="120">
@@ -48,4 +52,4 @@ public static class DemoClinic
 }
 
 /// <summary>A demo sign-in; <see cref="LicenceNumber"/> only for the clinicians, who are registered.</summary>
-public sealed record DemoUser(string Email, string FullName, string Role, string Title, string? LicenceNumber);
+public sealed record DemoUser(string Email, string FullName, string Role, string Title, string? LicenceNumber, int JoinedDaysAgo = 400);

@@ -15,7 +15,8 @@ namespace PtClinic.Infrastructure.Seeding;
 
 /// <summary>
 /// Creates the roles, the demo clinic with its settings and logo, its staff (a sign-in and a staff
-/// member each, two therapists so cover can be tried, with their credentials) and a few patients.
+/// member each, three therapists so cover can be tried and outcomes compared, with their credentials), a
+/// few hand-written patients and six months of synthetic episodes (<see cref="DemoOutcomeHistory"/>).
 /// Every step checks what is already there first, so running it on every start changes nothing
 /// the second time. The clinic's records are written as the demo therapist (who signs the past
 /// notes), through the same clinic filter and the same signing path as the app.
@@ -62,6 +63,11 @@ public sealed partial class DemoClinicSeeder(
             await DemoHandouts.SeedEllensAsync(services, therapist, ct);
             await charts.SeedTodayAsync(therapist, ct);
         }, cancellationToken);
+
+        // After the hand-written patients and episodes, whose steps seed only into an empty clinic.
+        await DemoOutcomeHistory.SeedAsync(db, DemoClinic.Calendar.DateOf(clock.GetUtcNow()), HandWrittenPatients, cancellationToken);
+        // The demo clinic's episode_outcomes rows belong here: IEpisodeOutcomes.RebuildClinicAsync(DemoClinic.Id), after the
+        // history and today's visits are in (the history is written by COPY, which raises no domain events).
         LogSeeded(logger, DemoClinic.Name);
     }
 
@@ -140,7 +146,7 @@ public sealed partial class DemoClinicSeeder(
 
         db.StaffMembers.Add(StaffMember.Join(
             user.Id, DemoClinic.Id, demoUser.FullName, demoUser.Email, demoUser.Role, demoUser.Title, demoUser.LicenceNumber,
-            clock.GetUtcNow().AddDays(-400)));
+            clock.GetUtcNow().AddDays(-demoUser.JoinedDaysAgo)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -148,16 +154,27 @@ public sealed partial class DemoClinicSeeder(
     /// <summary>
     /// Maya holds a current dry-needling certificate and Jonas one that ran out three months ago, so
     /// dry needling is refused to him with its own message; Maya's first-aid certificate ran out two
-    /// months ago, so the staff page has expired credentials to show.
+    /// months ago, so the staff page has expired credentials to show. Leila (who joined later, and may
+    /// have joined an older demo database) holds her registration only.
     /// </summary>
     private async Task SeedCredentialsAsync(CancellationToken cancellationToken)
     {
-        if (await db.StaffCredentials.IgnoreQueryFilters().AnyAsync(c => c.ClinicId == DemoClinic.Id, cancellationToken))
+        var now = clock.GetUtcNow();
+        var leila = await MemberAsync(DemoClinic.ThirdTherapist, cancellationToken);
+        if (leila.Credentials.Count == 0)
+        {
+            // Newly qualified: registered, no dry-needling certificate (so none of her episodes is needled).
+            var on = DemoClinic.Calendar.DateOf(now);
+            leila.AddCredential(CredentialKind.ProfessionalLicence, "Health and Care Professions Council", "PH131902",
+                on.AddMonths(-5), on.AddMonths(19), on, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (await db.StaffCredentials.IgnoreQueryFilters().AnyAsync(c => c.ClinicId == DemoClinic.Id && c.StaffMemberId != leila.Id, cancellationToken))
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
         var today = DemoClinic.Calendar.DateOf(now);
         var maya = await MemberAsync(DemoClinic.Therapist, cancellationToken);
         maya.AddCredential(CredentialKind.DryNeedlingCertification, "Chartered Society of Physiotherapy (AACP course)", "AACP-DN-20931",
@@ -179,6 +196,16 @@ public sealed partial class DemoClinicSeeder(
         await db.StaffMembers.IgnoreQueryFilters().Include(s => s.Credentials)
             .SingleAsync(s => s.ClinicId == DemoClinic.Id && s.Email == demoUser.Email, cancellationToken);
 
+    /// <summary>The demo's own patients, whom the browser tests know by name; the history's patients are named otherwise.</summary>
+    public static readonly IReadOnlyList<(string Mrn, string Given, string Family, DateOnly Born, Sex Sex, string Phone)> HandWrittenPatients =
+    [
+        ("P000101", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, "+44 20 7946 0101"),
+        ("P000102", "Daniel", "Okonkwo", new DateOnly(1995, 11, 2), Sex.Male, "+44 20 7946 0102"),
+        ("P000103", "Greta", "Lindholm", new DateOnly(1971, 6, 28), Sex.Female, "+44 20 7946 0103"),
+        ("P000104", "Rafael", "Moreno", new DateOnly(2001, 1, 9), Sex.Male, "+44 20 7946 0104"),
+        ("P000105", "Aisha", "Rahman", new DateOnly(1983, 9, 21), Sex.Female, "+44 20 7946 0105"),
+    ];
+
     private async Task SeedPatientsAsync(AppDbContext clinicDb, CancellationToken cancellationToken)
     {
         if (await clinicDb.Patients.AnyAsync(cancellationToken))
@@ -187,15 +214,7 @@ public sealed partial class DemoClinicSeeder(
         }
 
         var now = clock.GetUtcNow();
-        (string Mrn, string Given, string Family, DateOnly Born, Sex Sex, string Phone)[] patients =
-        [
-            ("P000101", "Ellen", "Marsh", new DateOnly(1988, 3, 14), Sex.Female, "+44 20 7946 0101"),
-            ("P000102", "Daniel", "Okonkwo", new DateOnly(1995, 11, 2), Sex.Male, "+44 20 7946 0102"),
-            ("P000103", "Greta", "Lindholm", new DateOnly(1971, 6, 28), Sex.Female, "+44 20 7946 0103"),
-            ("P000104", "Rafael", "Moreno", new DateOnly(2001, 1, 9), Sex.Male, "+44 20 7946 0104"),
-            ("P000105", "Aisha", "Rahman", new DateOnly(1983, 9, 21), Sex.Female, "+44 20 7946 0105"),
-        ];
-        foreach (var p in patients)
+        foreach (var p in HandWrittenPatients)
         {
             var registered = now.AddDays(-120);
             var patient = Patient.Register(DemoClinic.Id, p.Mrn, p.Given, p.Family, p.Born, p.Sex, registered, DemoClinic.Calendar.DateOf(registered));

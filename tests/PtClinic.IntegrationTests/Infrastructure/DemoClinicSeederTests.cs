@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PtClinic.Application.Features.Administration;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Handouts;
+using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Staff;
 using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Common;
@@ -27,34 +28,36 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
     {
         await App.SeedDemoClinicAsync();
         await App.SeedDemoClinicAsync();
+        // The hand-written patients' records, apart from the synthetic history beside them (counted below).
+        var demo = await HandWrittenPatientIdsAsync();
 
         (await App.ReadAsync(db => db.Clinics.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         (await App.ReadAsync(db => db.Users.CountAsync())).ShouldBe(DemoClinic.Users.Count);
         (await App.ReadAsync(db => db.StaffMembers.IgnoreQueryFilters().CountAsync())).ShouldBe(DemoClinic.Users.Count);
-        (await CountPatientsAsync()).ShouldBe(5);
-        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync())).ShouldBe(7);
-        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => e.Status == EpisodeStatus.Discharged))).ShouldBe(2);
-        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed))).ShouldBe(9);
+        demo.Count.ShouldBe(5);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => demo.Contains(e.PatientId)))).ShouldBe(7);
+        (await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters().CountAsync(e => demo.Contains(e.PatientId) && e.Status == EpisodeStatus.Discharged))).ShouldBe(2);
+        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Signed && db.Visits.IgnoreQueryFilters().Any(v => v.Id == n.VisitId && demo.Contains(v.PatientId))))).ShouldBe(9);
         (await App.ReadAsync(db => db.NoteAddenda.IgnoreQueryFilters().CountAsync())).ShouldBe(1);
         // The demo therapist's day is booked: one patient checked in with a draft under way, two to come.
         (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.Scheduled))).ShouldBe(2);
         (await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().CountAsync(v => v.Status == VisitStatus.CheckedIn))).ShouldBe(2);
-        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Draft))).ShouldBe(1);
-        (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
+        (await App.ReadAsync(db => db.VisitNotes.IgnoreQueryFilters().CountAsync(n => n.Status == NoteStatus.Draft && db.Visits.IgnoreQueryFilters().Any(v => v.Id == n.VisitId && demo.Contains(v.PatientId))))).ShouldBe(1);
+        (await App.ReadAsync(db => db.Consents.IgnoreQueryFilters().CountAsync(c => demo.Contains(c.PatientId) && c.Kind == ConsentKind.DryNeedling))).ShouldBe(1);
 
         // Ellen's hamstring is charted in full: two signed assessments (frozen) and today's draft;
         // Greta's low back, back again, has one, signed with a red flag that is open on her episode;
         // Aisha's hamstring has five over two episodes.
-        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync())).ShouldBe(9);
-        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => a.FrozenAt != null))).ShouldBe(8);
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => demo.Contains(a.PatientId)))).ShouldBe(9);
+        (await App.ReadAsync(db => db.VisitAssessments.IgnoreQueryFilters().CountAsync(a => demo.Contains(a.PatientId) && a.FrozenAt != null))).ShouldBe(8);
         var openFlag = await App.ReadAsync(db => db.EpisodeRedFlags.IgnoreQueryFilters().SingleAsync());
         (openFlag.Flag, openFlag.IsOpen).ShouldBe((PtClinic.Domain.Assessment.RedFlag.NightPain, true));
-        (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(7);
-        (await App.ReadAsync(db => db.CauseDecisions.IgnoreQueryFilters().CountAsync(d => d.Verdict == HypothesisVerdict.Confirmed))).ShouldBe(3);
+        (await App.ReadAsync(db => db.KnotFindings.IgnoreQueryFilters().CountAsync(k => demo.Contains(k.PatientId) && k.MuscleCode == "biceps-femoris-long-head"))).ShouldBe(7);
+        (await App.ReadAsync(db => db.CauseDecisions.IgnoreQueryFilters().CountAsync(d => d.Verdict == HypothesisVerdict.Confirmed && db.Episodes.IgnoreQueryFilters().Any(e => e.Id == d.EpisodeId && demo.Contains(e.PatientId))))).ShouldBe(3);
         // What her signed visits performed froze with them: a dry-needling session with a minor bruise, interventions with minutes.
-        (await App.ReadAsync(db => db.VisitTreatments.IgnoreQueryFilters().CountAsync(t => t.FrozenAt != null))).ShouldBe(2);
-        (await App.ReadAsync(db => db.PerformedInterventions.IgnoreQueryFilters().CountAsync())).ShouldBe(6);
-        var needling = await App.ReadAsync(db => db.DryNeedlingProcedures.IgnoreQueryFilters().SingleAsync());
+        (await App.ReadAsync(db => db.VisitTreatments.IgnoreQueryFilters().CountAsync(t => demo.Contains(t.PatientId) && t.FrozenAt != null))).ShouldBe(2);
+        (await App.ReadAsync(db => db.PerformedInterventions.IgnoreQueryFilters().CountAsync(i => db.VisitTreatments.IgnoreQueryFilters().Any(t => t.Id == i.TreatmentId && demo.Contains(t.PatientId))))).ShouldBe(6);
+        var needling = await App.ReadAsync(db => db.DryNeedlingProcedures.IgnoreQueryFilters().SingleAsync(d => db.VisitTreatments.IgnoreQueryFilters().Any(t => t.Id == d.TreatmentId && demo.Contains(t.PatientId))));
         needling.AdverseEvents.Single().ShouldSatisfyAllConditions(
             e => e.Kind.ShouldBe(PtClinic.Domain.Treatment.AdverseEventKind.Bruising),
             e => e.Severity.ShouldBe(PtClinic.Domain.Treatment.AdverseEventSeverity.Minor));
@@ -79,18 +82,18 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
 
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        foreach (var demo in DemoClinic.Users)
+        foreach (var demoUser in DemoClinic.Users)
         {
-            var user = await users.FindByEmailAsync(demo.Email);
-            user.ShouldNotBeNull(demo.Email);
+            var user = await users.FindByEmailAsync(demoUser.Email);
+            user.ShouldNotBeNull(demoUser.Email);
             user.ClinicId.ShouldBe(DemoClinic.Id);
-            (await users.GetRolesAsync(user)).ShouldBe([demo.Role]);
+            (await users.GetRolesAsync(user)).ShouldBe([demoUser.Role]);
             (await users.CheckPasswordAsync(user, DemoClinic.Password)).ShouldBeTrue();
         }
     }
 
     [Fact]
-    public async Task The_demo_staff_have_titles_two_therapists_can_cover_and_the_second_therapists_dry_needling_credential_has_expired()
+    public async Task The_demo_staff_have_titles_three_therapists_can_cover_and_the_second_therapists_dry_needling_credential_has_expired()
     {
         await App.SeedDemoClinicAsync();
         await App.SeedDemoClinicAsync();
@@ -107,10 +110,10 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         maya.Credentials.Count(c => c.IsExpired).ShouldBe(1);
         jonas.Credentials.ShouldContain(c => c.Kind == CredentialKind.DryNeedlingCertification && c.IsExpired);
         jonas.Credentials.Count(c => c.IsExpired).ShouldBe(1);
-        (await App.ReadAsync(db => db.StaffCredentials.IgnoreQueryFilters().CountAsync())).ShouldBe(5);
+        (await App.ReadAsync(db => db.StaffCredentials.IgnoreQueryFilters().CountAsync())).ShouldBe(6);
 
         var therapists = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.FrontDesk), new ListStaffQuery(StaffRoles.Therapist))).Value;
-        therapists.Select(t => t.FullName).ShouldBe(["Jonas Berg", "Maya Lindqvist"]);
+        therapists.Select(t => t.FullName).ShouldBe(["Jonas Berg", "Leila Haddad", "Maya Lindqvist"]);
 
         var settings = (await App.SendAsync(admin, new GetClinicSettingsQuery())).Value;
         settings.Address.ShouldBe(DemoClinic.Address);
@@ -155,6 +158,93 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_demo_clinic_holds_six_months_of_history_across_three_therapists_all_before_today()
+    {
+        await App.SeedDemoClinicAsync();
+        var demo = await HandWrittenPatientIdsAsync();
+        var today = DemoClinic.Calendar.DateOf(DateTimeOffset.UtcNow);
+        var (todayStarts, _) = DemoClinic.Calendar.DayOf(today);
+        var monthAgo = DemoClinic.Calendar.StartOf(today.AddMonths(-1));
+        var sixMonthsAgo = DemoClinic.Calendar.StartOf(today.AddMonths(-6));
+        var episodes = await App.ReadAsync(db => (
+                from e in db.Episodes.IgnoreQueryFilters()
+                join s in db.StaffMembers.IgnoreQueryFilters() on e.TherapistId equals s.Id
+                where !demo.Contains(e.PatientId)
+                select new { e.Id, s.Email, e.Status, e.OpenedAt, s.JoinedAt })
+            .ToListAsync());
+
+        episodes.Count.ShouldBeInRange(150, 250);
+        episodes.ShouldAllBe(e => e.OpenedAt >= sixMonthsAgo.AddDays(-2) && e.OpenedAt < todayStarts);
+        string[] therapists = [DemoClinic.Therapist.Email, DemoClinic.SecondTherapist.Email, DemoClinic.ThirdTherapist.Email];
+        episodes.Select(e => e.Email).Distinct().ShouldBe(therapists, ignoreOrder: true);
+        // Over six months each has enough to compare; in the last month the newest has too few (under 10).
+        foreach (var email in therapists)
+        {
+            episodes.Count(e => e.Email == email).ShouldBeGreaterThanOrEqualTo(10, email);
+        }
+
+        var third = episodes.Where(e => e.Email == DemoClinic.ThirdTherapist.Email).ToList();
+        third.Count(e => e.OpenedAt >= monthAgo).ShouldBeLessThan(10);
+        third.ShouldAllBe(e => e.OpenedAt >= e.JoinedAt.AddDays(-2)); // opened the evening before her first visit, at the earliest
+        episodes.Count(e => e.Status == EpisodeStatus.Discharged).ShouldBeGreaterThan(episodes.Count / 3);
+        episodes.Count(e => e.Status == EpisodeStatus.Active).ShouldBeGreaterThan(20);
+
+        // Every visit of the history is before the demo's today: the day is the demo seeder's to book.
+        var visits = await App.ReadAsync(db => db.Visits.IgnoreQueryFilters().Where(v => !demo.Contains(v.PatientId))
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(v => v.StartsAt), NoShows = g.Count(v => v.Status == VisitStatus.NoShow) })
+            .SingleAsync());
+        visits.Count.ShouldBeGreaterThan(1000);
+        visits.Last.ShouldBeLessThan(todayStarts);
+        visits.NoShows.ShouldBeGreaterThan(0);
+
+        // Discharged episodes whose discharge visit carries no score: the gap the dashboard must show as one.
+        var unscored = await App.ReadAsync(db => db.Episodes.IgnoreQueryFilters()
+            .CountAsync(e => !demo.Contains(e.PatientId) && e.Status == EpisodeStatus.Discharged
+                && !db.VisitAssessments.IgnoreQueryFilters().Any(a => a.EpisodeId == e.Id
+                    && db.Visits.IgnoreQueryFilters().Any(v => v.Id == a.VisitId && v.Type == VisitType.Discharge)
+                    && db.RecordedOutcomes.IgnoreQueryFilters().Any(o => o.AssessmentId == a.Id))));
+        unscored.ShouldBeGreaterThan(5);
+
+        // Dry needling by the certified only: Maya, Jonas until his certificate ran out, never Leila; a few adverse events.
+        var needling = await App.ReadAsync(db => (
+                from d in db.DryNeedlingProcedures.IgnoreQueryFilters()
+                join t in db.VisitTreatments.IgnoreQueryFilters() on d.TreatmentId equals t.Id
+                join v in db.Visits.IgnoreQueryFilters() on t.VisitId equals v.Id
+                join s in db.StaffMembers.IgnoreQueryFilters() on d.PerformedBy.UserId equals s.Id
+                where !demo.Contains(t.PatientId)
+                select new { s.Email, v.StartsAt, d.AdverseEvents })
+            .ToListAsync());
+        needling.Select(n => n.Email).Distinct().ShouldBe([DemoClinic.Therapist.Email, DemoClinic.SecondTherapist.Email], ignoreOrder: true);
+        var jonasUntil = await App.ReadAsync(db => db.StaffCredentials.IgnoreQueryFilters()
+            .Where(c => c.Kind == CredentialKind.DryNeedlingCertification && db.StaffMembers.IgnoreQueryFilters().Any(s => s.Id == c.StaffMemberId && s.Email == DemoClinic.SecondTherapist.Email))
+            .Select(c => c.ExpiresOn).SingleAsync());
+        needling.Where(n => n.Email == DemoClinic.SecondTherapist.Email).ShouldAllBe(n => DemoClinic.Calendar.DateOf(n.StartsAt) <= jonasUntil);
+        needling.Count(n => n.AdverseEvents.Count > 0).ShouldBeGreaterThan(0);
+
+        // Knots that came back, and no synthetic patient named like a hand-written one.
+        (await App.ReadAsync(db => db.KnotSites.IgnoreQueryFilters().CountAsync(k => !demo.Contains(k.PatientId) && k.RecurrenceCount > 0))).ShouldBeGreaterThan(0);
+        var names = await App.ReadAsync(db => db.Patients.IgnoreQueryFilters().Where(p => !demo.Contains(p.Id)).Select(p => new { p.GivenName, p.FamilyName }).ToListAsync());
+        foreach (var (_, given, family, _, _, _) in DemoClinicSeeder.HandWrittenPatients)
+        {
+            names.ShouldNotContain(n => n.GivenName == given || n.FamilyName.StartsWith(family));
+        }
+
+        var marsch = (await App.SendAsync(AppFixture.StaffOf(DemoClinic.Id, StaffRoles.Therapist), new SearchPatientsQuery("Marsch"))).Value;
+        marsch[0].FullName.ShouldBe("Ellen Marsh");
+    }
+
+    [Fact]
+    public async Task Seeding_the_history_twice_writes_it_once()
+    {
+        await App.SeedDemoClinicAsync();
+        var first = await FingerprintAsync();
+
+        await App.SeedDemoClinicAsync();
+
+        (await FingerprintAsync()).ShouldBe(first);
+    }
+
+    [Fact]
     public async Task Data_protection_keys_are_kept_in_PostgreSQL_for_every_web_node()
     {
         var protector = App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
@@ -164,4 +254,26 @@ public sealed class DemoClinicSeederTests(AppFixture app) : IntegrationTest(app)
         protector.Unprotect(secret).ShouldBe("knot in the left hamstring");
         (await App.ReadAsync(db => db.DataProtectionKeys.CountAsync())).ShouldBeGreaterThan(0);
     }
+
+    private Task<List<Guid>> HandWrittenPatientIdsAsync()
+    {
+        var mrns = DemoClinicSeeder.HandWrittenPatients.Select(p => p.Mrn).ToList();
+        return App.ReadAsync(db => db.Patients.IgnoreQueryFilters().Where(p => mrns.Contains(p.Mrn)).Select(p => p.Id).ToListAsync());
+    }
+
+    /// <summary>Rows by table, and the newest visit: a second seeding must change none of it.</summary>
+    private Task<string> FingerprintAsync() => App.ReadAsync(async db =>
+        string.Join(", ",
+            await db.Patients.IgnoreQueryFilters().CountAsync(),
+            await db.Episodes.IgnoreQueryFilters().CountAsync(),
+            await db.Visits.IgnoreQueryFilters().CountAsync(),
+            await db.VisitNotes.IgnoreQueryFilters().CountAsync(),
+            await db.VisitAssessments.IgnoreQueryFilters().CountAsync(),
+            await db.RecordedOutcomes.IgnoreQueryFilters().CountAsync(),
+            await db.KnotFindings.IgnoreQueryFilters().CountAsync(),
+            await db.KnotSites.IgnoreQueryFilters().CountAsync(),
+            await db.CauseDecisions.IgnoreQueryFilters().CountAsync(),
+            await db.PlansOfCare.IgnoreQueryFilters().CountAsync(),
+            await db.DryNeedlingProcedures.IgnoreQueryFilters().CountAsync(),
+            await db.Visits.IgnoreQueryFilters().MaxAsync(v => v.StartsAt)));
 }

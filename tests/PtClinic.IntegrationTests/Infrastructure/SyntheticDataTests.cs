@@ -7,12 +7,12 @@ using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Seeding;
-using PtClinic.Seed;
+using PtClinic.Infrastructure.Seeding.Synthetic;
 
 namespace PtClinic.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The synthetic-data generator (tools/PtClinic.Seed, ./ptclinic.sh seed) at a small size: every
+/// The synthetic-data generator (Infrastructure/Seeding/Synthetic, ./ptclinic.sh seed) at a small size: every
 /// row stays in its episode's clinic, the app reads what it wrote, the figures are in a clinic's
 /// range, and the same seed writes the same rows.
 /// </summary>
@@ -183,7 +183,7 @@ public sealed class SyntheticDataTests(AppFixture app) : IntegrationTest(app)
         var report = await SyntheticSeeder.RunAsync(App.Database.OwnerConnectionString, Small with { IncludeDemoClinic = true }, null, Ct);
 
         report.Clinics[0].Id.ShouldBe(DemoClinic.Id);
-        report.Clinics[0].Therapists.Count.ShouldBe(3); // Jonas Berg and two synthetic therapists
+        report.Clinics[0].Therapists.Count.ShouldBe(4); // Jonas Berg, Leila Haddad and two synthetic therapists
         (await ScalarAsync<long>($"SELECT count(*) FROM episodes WHERE clinic_id = '{DemoClinic.Id}'")).ShouldBeGreaterThan(demoEpisodes + 50);
         (await ScalarAsync<long>(MayasVisits)).ShouldBe(mayasVisits);
 

@@ -13,7 +13,7 @@ using PtClinic.Domain.Reasoning;
 using PtClinic.Domain.Treatment;
 using PtClinic.Domain.Visits;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>A clinic the episodes go to, with its therapists and its share of the episodes.</summary>
 public sealed record ClinicTarget(Guid Id, string Name, bool IsDemo, IReadOnlyList<Therapist> Therapists, double Weight);
@@ -36,7 +36,7 @@ public sealed record ClinicTarget(Guid Id, string Name, bool IsDemo, IReadOnlyLi
 /// with a low rate of adverse events.</item>
 /// </list>
 /// </summary>
-public sealed class EpisodeSimulator
+internal sealed class EpisodeSimulator
 {
     private static readonly ClinicCalendar Calendar = ClinicCalendar.For("Europe/London");
 
@@ -59,9 +59,18 @@ public sealed class EpisodeSimulator
     private readonly int _months;
     private readonly Func<string> _nextMrn;
     private readonly HashSet<Guid> _lapsed = [];
+    private readonly bool _bookAhead;
+    private readonly IReadOnlyList<(string Given, string Family)> _reservedNames;
 
-    public EpisodeSimulator(int seed, IReadOnlyList<ClinicTarget> clinics, JsonColumns json, DateTimeOffset now, int months, Func<string> nextMrn)
+    /// <param name="bookAhead">Whether an open episode has its next visits booked after <paramref name="now"/>;
+    /// not for the demo clinic's history, whose today the demo seeder books.</param>
+    /// <param name="reservedNames">Names no patient is given: the hand-written demo patients', whom searches must find alone.</param>
+    public EpisodeSimulator(
+        int seed, IReadOnlyList<ClinicTarget> clinics, JsonColumns json, DateTimeOffset now, int months, Func<string> nextMrn,
+        bool bookAhead = true, IReadOnlyList<(string Given, string Family)>? reservedNames = null)
     {
+        _bookAhead = bookAhead;
+        _reservedNames = reservedNames ?? [];
         _chance = new Chance(seed);
         _fakers = [.. Locales.Select((l, i) => new Faker(l.Locale) { Random = new Randomizer(seed * 397 + i) })];
         _clinics = clinics;
@@ -141,6 +150,12 @@ public sealed class EpisodeSimulator
         var gender = sex == Sex.Male ? Name.Gender.Male : Name.Gender.Female;
         var given = Clip(faker.Name.FirstName(gender), Domain.Patients.Patient.NameMaxLength);
         var family = Clip(faker.Name.LastName(gender), Domain.Patients.Patient.NameMaxLength);
+        while (Reserved(given, family))
+        {
+            given = Clip(faker.Name.FirstName(gender), Domain.Patients.Patient.NameMaxLength);
+            family = Clip(faker.Name.LastName(gender), Domain.Patients.Patient.NameMaxLength);
+        }
+
         // Adults mostly, a bulge in middle age, some teenagers (sport) and older people.
         var age = (int)Math.Clamp(_chance.Normal(47, 17), 12, 94);
         var registeredAt = Calendar.ToInstant(firstVisit.AddDays(-_chance.Int(1, 14)), new TimeOnly(_chance.Int(9, 17), 0));
@@ -160,7 +175,7 @@ public sealed class EpisodeSimulator
         Batch batch, ClinicTarget clinic, PatientRow patient, DateOnly openedOn, double noShowRate,
         Dictionary<KnotSiteKey, SiteCourse> courses, List<(KnotSiteKey, KnotObservation)> signedKnots, ref bool needlingConsent)
     {
-        var therapist = _chance.Pick(clinic.Therapists.Select(t => (t, t.Weight)).ToList());
+        var therapist = _chance.Pick(clinic.Therapists.Where(t => t.WorksOn(openedOn)).Select(t => (t, t.Weight)).ToList());
         var region = _chance.Pick(Texts.Regions);
         var side = region is BodyRegion.LowerBack ? _chance.Pick([BodySide.NotApplicable, BodySide.Bilateral, BodySide.Left, BodySide.Right])
             : region is BodyRegion.Other ? BodySide.Bilateral
@@ -169,8 +184,9 @@ public sealed class EpisodeSimulator
         var onsetDays = _chance.Int(0, 99) switch { < 45 => _chance.Int(2, 41), < 70 => _chance.Int(42, 90), < 97 => _chance.Int(91, 900), _ => -1 };
         var onset = onsetDays < 0 ? (DateOnly?)null : openedOn.AddDays(-onsetDays);
         var chronic = onsetDays > 90;
-        var reason = _chance.Pick(DischargeReasons);
-        var attended = (int)Math.Clamp(Math.Round(_chance.LogNormal(9.5, 0.55)), 1, 40);
+        var reason = therapist.Tends.StoppedAttending == 1 ? _chance.Pick(DischargeReasons)
+            : _chance.Pick(DischargeReasons.Select(r => (r.Reason, r.Reason == DischargeReason.StoppedAttending ? r.Weight * therapist.Tends.StoppedAttending : r.Weight)).ToList());
+        var attended = (int)Math.Clamp(Math.Round(_chance.LogNormal(9.5 * therapist.Tends.Visits, 0.55)), 1, 40);
         if (reason == DischargeReason.StoppedAttending)
         {
             attended = Math.Max(1, (int)(attended * (0.2 + 0.4 * _chance.Double())));
@@ -232,7 +248,7 @@ public sealed class EpisodeSimulator
                     onHold = true;
                 }
 
-                if (onHold || booked >= _chance.Int(1, 2))
+                if (onHold || !_bookAhead || booked >= _chance.Int(1, 2))
                 {
                     break;
                 }
@@ -243,7 +259,7 @@ public sealed class EpisodeSimulator
             var first = visitNumber == 0;
             var status = future ? VisitStatus.Scheduled
                 : first ? VisitStatus.Completed
-                : _chance.Double() * 100 < noShowRate ? VisitStatus.NoShow
+                : _chance.Double() * 100 < noShowRate * therapist.Tends.NoShows ? VisitStatus.NoShow
                 : _chance.Percent(5.5) ? VisitStatus.Cancelled
                 : startsAt > _now.AddMinutes(-45) ? VisitStatus.CheckedIn
                 : VisitStatus.Completed;
@@ -253,9 +269,10 @@ public sealed class EpisodeSimulator
                 : attends && lastPlanned && reason != DischargeReason.StoppedAttending ? VisitType.Discharge
                 : attends && (attendedSoFar + 1) % 10 == 0 ? VisitType.ProgressNote
                 : VisitType.FollowUp;
-            var covering = !first && clinic.Therapists.Count > 1 && _chance.Percent(3)
-                ? _chance.Pick(clinic.Therapists.Where(t => t.Id != therapist.Id).ToList())
-                : null;
+            var colleagues = !first && clinic.Therapists.Count > 1 && _chance.Percent(3)
+                ? clinic.Therapists.Where(t => t.Id != therapist.Id && t.WorksOn(day)).ToList()
+                : [];
+            var covering = colleagues.Count > 0 ? _chance.Pick(colleagues) : null;
             var visit = new VisitRow(
                 _chance.Id(startsAt), clinic.Id, patient.Id, episodeId, therapist.Id, covering?.Id, startsAt,
                 first ? 60 : _chance.Percent(70) ? 45 : 30, type, status,
@@ -298,7 +315,11 @@ public sealed class EpisodeSimulator
                 {
                     var signedAt = Min(note.LastEditedAt.AddHours(_chance.Int(2, 30)), dischargedAt.AddMinutes(-5));
                     batch.Notes[i] = note with { SignedAt = signedAt, LastEditedAt = signedAt };
-                    FreezeFor(batch, note.VisitId, signedAt);
+                    if (FreezeFor(batch, note.VisitId, signedAt) is { } signed)
+                    {
+                        // Its knots are signed history now too, as the app's rebuild will count them.
+                        SignedKnotsOf(batch, signed, signedKnots);
+                    }
                 }
             }
         }
@@ -314,13 +335,15 @@ public sealed class EpisodeSimulator
         return finished ? lastAttended : null;
     }
 
-    private void FreezeFor(Batch batch, Guid visitId, DateTimeOffset signedAt)
+    /// <summary>Freezes the visit's assessment and treatment at the note's signing; returns the assessment.</summary>
+    private static AssessmentRow? FreezeFor(Batch batch, Guid visitId, DateTimeOffset signedAt)
     {
+        AssessmentRow? frozen = null;
         for (var i = batch.Assessments.Count - 1; i >= 0; i--)
         {
             if (batch.Assessments[i].VisitId == visitId)
             {
-                batch.Assessments[i] = batch.Assessments[i] with { FrozenAt = signedAt };
+                frozen = batch.Assessments[i] = batch.Assessments[i] with { FrozenAt = signedAt };
                 break;
             }
         }
@@ -332,6 +355,23 @@ public sealed class EpisodeSimulator
                 batch.Treatments[i] = batch.Treatments[i] with { FrozenAt = signedAt, LastEditedAt = Min(batch.Treatments[i].LastEditedAt, signedAt) };
                 break;
             }
+        }
+
+        return frozen;
+    }
+
+    /// <summary>The knot observations of an assessment signed late (at discharge), added to the patient's signed history.</summary>
+    private static void SignedKnotsOf(Batch batch, AssessmentRow assessment, List<(KnotSiteKey, KnotObservation)> signedKnots)
+    {
+        var on = Calendar.DateOf(assessment.VisitStartsAt);
+        foreach (var f in batch.Findings.Where(f => f.AssessmentId == assessment.Id))
+        {
+            signedKnots.Add((f.Site, KnotObservation.Present(assessment.Id, f.VisitStartsAt, on, f.Tenderness, f.SizeMm, f.IsActive, f.ReferredPain.Length > 0)));
+        }
+
+        foreach (var a in batch.Absences.Where(a => a.AssessmentId == assessment.Id))
+        {
+            signedKnots.Add((a.Site, KnotObservation.Absent(assessment.Id, a.VisitStartsAt, on)));
         }
     }
 
@@ -367,7 +407,7 @@ public sealed class EpisodeSimulator
         var outcomes = 0;
         var scoreThis = initial ? _chance.Percent(93)
             : visit.Type == VisitType.ProgressNote ? _chance.Percent(80)
-            : visit.Type == VisitType.Discharge ? _chance.Percent(82)
+            : visit.Type == VisitType.Discharge ? _chance.Percent(by.Tends.DischargeScoredPercent)
             : false;
         foreach (var measure in measures)
         {
@@ -570,7 +610,8 @@ public sealed class EpisodeSimulator
                 definition.Billing == BillingKind.Timed ? _chance.Int(8, 20) : _chance.Int(5, 15), _chance.Percent(20) ? "Tolerated well" : null, at));
         }
 
-        if (!needles || present.Count == 0 || !_chance.Percent(60))
+        // Whoever gives the treatment must hold a current certificate (a colleague covering may not).
+        if (!needles || !by.NeedlesOn(Calendar.DateOf(visit.StartsAt)) || present.Count == 0 || !_chance.Percent(60))
         {
             return;
         }
@@ -703,6 +744,24 @@ public sealed class EpisodeSimulator
         }
 
         return answers;
+    }
+
+    /// <summary>
+    /// Too near a reserved name: the same given name (a search for "Ellen" finds Ellen Marsh alone), or a family
+    /// name one begins with the other (Marsh and Marshall).
+    /// </summary>
+    private bool Reserved(string given, string family)
+    {
+        foreach (var (g, f) in _reservedNames)
+        {
+            if (given.Equals(g, StringComparison.OrdinalIgnoreCase)
+                || family.StartsWith(f, StringComparison.OrdinalIgnoreCase) || f.StartsWith(family, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -1,41 +1,11 @@
 using System.Globalization;
+using PtClinic.Infrastructure.Seeding.Synthetic;
 
 namespace PtClinic.Seed;
 
-/// <summary>
-/// What to generate. The same options (seed and today included) give the same rows in a fresh
-/// database: every id, name, date and score is drawn from <see cref="Seed"/>.
-/// </summary>
-public sealed record SeedOptions
+/// <summary>The command line of ./ptclinic.sh seed, read into the generator's <see cref="SeedOptions"/>.</summary>
+internal static class CommandLine
 {
-    public const int DefaultSeed = 20261214;
-
-    /// <summary>Episodes of care in all, shared out among the clinics (some clinics busier than others).</summary>
-    public int Episodes { get; init; } = 2000;
-
-    /// <summary>Clinics the episodes go to, the demo clinic among them when <see cref="IncludeDemoClinic"/>.</summary>
-    public int Clinics { get; init; } = 3;
-
-    public int Seed { get; init; } = DefaultSeed;
-
-    /// <summary>Episodes open over this many months before <see cref="Today"/>.</summary>
-    public int Months { get; init; } = 18;
-
-    /// <summary>
-    /// The clinics' today; null for the real one. Fix it for data that does not move with the calendar.
-    /// Visits up to "now" are charted; an open episode has at most a couple of visits booked ahead.
-    /// </summary>
-    public DateOnly? Today { get; init; }
-
-    /// <summary>
-    /// Clinic 1 is the demo clinic (Harbourside, seeded by the migrate step) when it is there: its
-    /// manager then sees the data. The other clinics are new ones, each with therapists of its own.
-    /// </summary>
-    public bool IncludeDemoClinic { get; init; } = true;
-
-    /// <summary>Episodes generated (and written) together; memory stays bounded whatever <see cref="Episodes"/> is.</summary>
-    public int BatchEpisodes { get; init; } = 4000;
-
     public static string Usage => """
         ptclinic seed [--episodes N] [--clinics K] [--seed S] [--months M] [--today yyyy-MM-dd] [--no-demo]
           --episodes N   episodes of care in all (default 2000), about 10 visits each

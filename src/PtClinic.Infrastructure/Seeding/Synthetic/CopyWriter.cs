@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>
 /// Writes a batch with binary COPY, as the tables' owner (whose writes the signed-record guards
@@ -10,7 +10,7 @@ namespace PtClinic.Seed;
 /// unfrozen, its knots and scores after it, and then frozen at its note's signing with one UPDATE,
 /// which the guard allows (it is what signing does). No trigger is disabled.
 /// </summary>
-public sealed class CopyWriter(NpgsqlConnection connection, SeedCounts counts)
+internal sealed class CopyWriter(NpgsqlConnection connection, SeedCounts counts)
 {
     private readonly Dictionary<string, bool> _checked = [];
     private readonly Dictionary<string, TimeSpan> _times = [];
@@ -397,7 +397,7 @@ public sealed class CopyWriter(NpgsqlConnection connection, SeedCounts counts)
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The {table} table has required columns the generator does not fill: {string.Join(", ", missing)}. Add them to tools/PtClinic.Seed/CopyWriter.cs.");
+                $"The {table} table has required columns the generator does not fill: {string.Join(", ", missing)}. Add them to src/PtClinic.Infrastructure/Seeding/Synthetic/CopyWriter.cs.");
         }
     }
 }

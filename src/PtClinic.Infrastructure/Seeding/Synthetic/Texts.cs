@@ -1,7 +1,7 @@
 using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Treatment;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>What therapists write, by body region: complaints, SOAP lines, plan problems, activities.</summary>
 internal static class Texts

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Bogus;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Seeding;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>What a run wrote: the clinics, rows by table, and how long it took.</summary>
 public sealed record SeedReport(IReadOnlyList<ClinicTarget> Clinics, SeedCounts Counts, TimeSpan Elapsed, DateTimeOffset Now);
@@ -23,25 +24,41 @@ public static class SyntheticSeeder
 
     public static async Task<SeedReport> RunAsync(string ownerConnectionString, SeedOptions options, TextWriter? log, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var started = Stopwatch.GetTimestamp();
-        var now = options.Today is { } today
-            ? EpisodeSimulator.ClinicCalendar.ToInstant(today, new TimeOnly(12, 0))
-            : DateTimeOffset.UtcNow;
-        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        var json = new JsonColumns(JsonColumns.AppModel(ownerConnectionString));
-
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(ct);
+        return await RunAsync(connection, JsonColumns.AppModel(ownerConnectionString), options, log, ct);
+    }
+
+    /// <summary>The same on an open connection of the tables' owner, with the app's EF model (the demo seeder's own).</summary>
+    public static async Task<SeedReport> RunAsync(NpgsqlConnection connection, IModel appModel, SeedOptions options, TextWriter? log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        var started = Stopwatch.GetTimestamp();
+        var now = options switch
+        {
+            // The history ends as the demo's today begins: every visit before it, the day itself left to the demo seeder.
+            { DemoHistory: not null, Today: { } day } => EpisodeSimulator.ClinicCalendar.StartOf(day).AddMilliseconds(-1),
+            { DemoHistory: not null } => throw new ArgumentException("The demo clinic's history needs the demo's today.", nameof(options)),
+            { Today: { } day } => EpisodeSimulator.ClinicCalendar.ToInstant(day, new TimeOnly(12, 0)),
+            _ => DateTimeOffset.UtcNow,
+        };
+        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var json = new JsonColumns(appModel);
+
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var counts = new SeedCounts();
         var writer = new CopyWriter(connection, counts);
         // Foreign keys are checked at each COPY's end; a bigger sort memory helps them and ANALYZE.
         await writer.ExecuteAsync("SET LOCAL work_mem = '64MB'", ct);
 
-        var clinics = await ClinicsAsync(connection, writer, options, now, counts, ct);
+        var clinics = options.DemoHistory is { } history
+            ? [await DemoHistoryClinicAsync(connection, history, ct)]
+            : await ClinicsAsync(connection, writer, options, now, counts, ct);
         var mrns = await ReserveMrnsAsync(connection, options.Episodes, ct);
-        var simulator = new EpisodeSimulator(options.Seed, clinics, json, now, options.Months, () => $"P{mrns++:D6}");
+        var simulator = new EpisodeSimulator(
+            options.Seed, clinics, json, now, options.Months, () => $"P{mrns++:D6}",
+            bookAhead: options.DemoHistory is null, reservedNames: options.DemoHistory?.ReservedNames);
         log?.WriteLine($"Seeding {options.Episodes:N0} episodes into {clinics.Count} clinics (seed {options.Seed}, {options.Months} months to {EpisodeSimulator.ClinicCalendar.DateOf(now):yyyy-MM-dd})");
 
         // Generation on one core, COPY (PostgreSQL's work) on the other: one batch ahead at most.
@@ -77,12 +94,17 @@ public static class SyntheticSeeder
 
         await producer;
         await transaction.CommitAsync(ct);
+        // The episode_outcomes rows of these clinics (IEpisodeOutcomes.RebuildClinicAsync per clinic) belong here, once
+        // that exists: the rows above are written by COPY, so nothing the app raises on saving keeps them up to date.
         log?.WriteLine($"  generating took {generating.TotalSeconds:0.0} s of it, beside the copying; copying by table (s): {writer.Timings()}");
 
-        // Statistics for the planner, as a settled database has.
-        foreach (var (table, _) in counts.All)
+        // Statistics for the planner, as a settled database has (the demo's few thousand rows are left to autovacuum).
+        if (options.DemoHistory is null)
         {
-            await writer.ExecuteAsync($"ANALYZE {table}", ct);
+            foreach (var (table, _) in counts.All)
+            {
+                await writer.ExecuteAsync($"ANALYZE {table}", ct);
+            }
         }
 
         return new SeedReport(clinics, counts, Stopwatch.GetElapsedTime(started), now);
@@ -165,27 +187,53 @@ public static class SyntheticSeeder
         return clinics;
     }
 
+    /// <summary>The demo clinic with the therapists the history names, by email; each must be there.</summary>
+    private static async Task<ClinicTarget> DemoHistoryClinicAsync(NpgsqlConnection connection, DemoHistory history, CancellationToken ct)
+    {
+        var staff = (await DemoStaffAsync(connection, ct)).ToDictionary(t => t.Email, StringComparer.OrdinalIgnoreCase);
+        var therapists = history.Therapists.Select(t => staff.TryGetValue(t.Email, out var s)
+                ? s.Therapist with { Effect = t.Effect, Weight = t.Weight, Tends = t.Tends with { Since = s.Therapist.Tends.Since, NeedlesUntil = s.Therapist.Tends.NeedlesUntil } }
+                : throw new InvalidOperationException($"The demo clinic has no therapist {t.Email} for its history."))
+            .ToList();
+        return new ClinicTarget(DemoClinic.Id, DemoClinic.Name, IsDemo: true, therapists, 1.0);
+    }
+
     /// <summary>
     /// The demo clinic's active therapists but the demo therapist (Maya Lindqvist). Her day is the
     /// demo's: the demo seeder books it afresh each day unless she already has visits that day, so
     /// synthetic visits of hers would keep it from being booked.
     /// </summary>
-    private static async Task<List<Therapist>> DemoTherapistsAsync(NpgsqlConnection connection, CancellationToken ct)
+    private static async Task<List<Therapist>> DemoTherapistsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        [.. (await DemoStaffAsync(connection, ct))
+            .Where(t => !t.Email.Equals(DemoClinic.Therapist.Email, StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Therapist)];
+
+    /// <summary>
+    /// The demo clinic's active therapists, each from the day they joined, needling while their
+    /// dry-needling certificate lasts (Jonas Berg's ran out; the newest therapist holds none).
+    /// </summary>
+    private static async Task<List<(string Email, Therapist Therapist)>> DemoStaffAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT id, full_name FROM staff_members
-            WHERE clinic_id = @clinic AND role = @role AND deactivated_at IS NULL AND lower(email) <> lower(@demo)
-            ORDER BY full_name
+            SELECT s.email, s.id, s.full_name, s.joined_at,
+                   bool_or(c.id IS NOT NULL) AS needles, max(c.expires_on) AS needles_until
+            FROM staff_members s
+            LEFT JOIN staff_credentials c ON c.staff_member_id = s.id AND c.kind = @needling
+            WHERE s.clinic_id = @clinic AND s.role = @role AND s.deactivated_at IS NULL
+            GROUP BY s.id
+            ORDER BY s.full_name
             """, connection);
         command.Parameters.AddWithValue("clinic", DemoClinic.Id);
         command.Parameters.AddWithValue("role", StaffRoles.Therapist);
-        command.Parameters.AddWithValue("demo", DemoClinic.Therapist.Email);
-        var therapists = new List<Therapist>();
+        command.Parameters.AddWithValue("needling", nameof(CredentialKind.DryNeedlingCertification));
+        var therapists = new List<(string, Therapist)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            therapists.Add(new Therapist(reader.GetGuid(0), DemoClinic.Id, reader.GetString(1), DryNeedles: true, 0, 1.2));
+            var joined = EpisodeSimulator.ClinicCalendar.DateOf(reader.GetFieldValue<DateTimeOffset>(3));
+            var tends = new Tendencies { Since = joined, NeedlesUntil = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5) };
+            therapists.Add((reader.GetString(0), new Therapist(reader.GetGuid(1), DemoClinic.Id, reader.GetString(2), reader.GetBoolean(4), 0, 1.2) { Tends = tends }));
         }
 
         return therapists;

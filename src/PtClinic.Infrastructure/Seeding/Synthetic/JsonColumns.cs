@@ -5,14 +5,14 @@ using PtClinic.Domain.Plans;
 using PtClinic.Domain.Treatment;
 using PtClinic.Infrastructure.Persistence;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>
 /// The jsonb documents as the app writes them: each through the value converter the EF model maps
 /// that column with (FindingsJson, PlanContentJson, the dry-needling converters), taken from the
 /// model itself, so what the generator writes is what the app reads back.
 /// </summary>
-public sealed class JsonColumns
+internal sealed class JsonColumns
 {
     private readonly Func<object?, object?> _findings;
     private readonly Func<object?, object?> _plan;

@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 
-namespace PtClinic.Seed;
+namespace PtClinic.Infrastructure.Seeding.Synthetic;
 
 /// <summary>
 /// The generator's dice, all from one seed: ints, probabilities, skewed and bell-shaped draws, and
 /// version-7 ids whose random part is drawn too, so the same seed gives the same ids.
 /// </summary>
-public sealed class Chance(int seed)
+internal sealed class Chance(int seed)
 {
     private readonly Random _random = new(seed);
 
