@@ -66,8 +66,8 @@ public sealed partial class DemoClinicSeeder(
 
         // After the hand-written patients and episodes, whose steps seed only into an empty clinic.
         await DemoOutcomeHistory.SeedAsync(db, DemoClinic.Calendar.DateOf(clock.GetUtcNow()), HandWrittenPatients, cancellationToken);
-        // The demo clinic's episode_outcomes rows belong here: IEpisodeOutcomes.RebuildClinicAsync(DemoClinic.Id), after the
-        // history and today's visits are in (the history is written by COPY, which raises no domain events).
+        // The history's outcome rows are derived by the seeder itself (COPY raises no domain events); the
+        // hand-written episodes and today's visits got theirs from the events of their saves.
         LogSeeded(logger, DemoClinic.Name);
     }
 
