@@ -1447,27 +1447,27 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnName("last_evaluated_on");
 
                     b.Property<decimal?>("LefsBaseline")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("lefs_baseline");
 
                     b.Property<decimal?>("LefsFinal")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("lefs_final");
 
                     b.Property<decimal?>("NprsBaseline")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("nprs_baseline");
 
                     b.Property<decimal?>("NprsFinal")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("nprs_final");
 
                     b.Property<decimal?>("OdiBaseline")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("odi_baseline");
 
                     b.Property<decimal?>("OdiFinal")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("odi_final");
 
                     b.Property<DateOnly>("OpenedOn")
@@ -1479,11 +1479,11 @@ namespace PtClinic.Migrations.Migrations
                         .HasColumnName("patient_id");
 
                     b.Property<decimal?>("PsfsBaseline")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("psfs_baseline");
 
                     b.Property<decimal?>("PsfsFinal")
-                        .HasColumnType("numeric")
+                        .HasColumnType("numeric(9,4)")
                         .HasColumnName("psfs_final");
 
                     b.Property<DateOnly?>("RecertificationDueOn")

@@ -23,8 +23,8 @@ internal sealed class EpisodeOutcomeConfiguration : IEntityTypeConfiguration<Epi
                      nameof(EpisodeOutcome.PsfsBaseline), nameof(EpisodeOutcome.PsfsFinal), nameof(EpisodeOutcome.OdiBaseline), nameof(EpisodeOutcome.OdiFinal),
                  })
         {
-            // The exact decimal the domain scored, as recorded_outcomes keeps it.
-            builder.Property(score).HasColumnType("numeric");
+            // To four places: a PSFS mean such as 13/3 kept exact would overflow a decimal once summed over thousands of episodes.
+            builder.Property(score).HasColumnType("numeric(9,4)");
         }
 
         builder.PrimitiveCollection(o => o.Causes);
