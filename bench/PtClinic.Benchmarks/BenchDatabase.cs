@@ -11,6 +11,7 @@ using PtClinic.Domain.Clinics;
 using PtClinic.Domain.Patients;
 using PtClinic.Infrastructure;
 using PtClinic.Infrastructure.Persistence;
+using PtClinic.Infrastructure.Seeding.Synthetic;
 using PtClinic.Web;
 
 namespace PtClinic.Benchmarks;
@@ -68,13 +69,41 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public bool Reused { get; private set; }
 
-    public static async Task<BenchDatabase> PrepareAsync(BenchOptions options, int patientsPerClinic, CancellationToken ct)
+    public static Task<BenchDatabase> PrepareAsync(BenchOptions options, int patientsPerClinic, CancellationToken ct) =>
+        PrepareAsync(
+            options,
+            $"{options.DatabasePrefix}_{ClinicCount * patientsPerClinic / 1000}k",
+            patientsPerClinic,
+            (connectionString, token) => IsCompleteSeedAsync(connectionString, patientsPerClinic, token),
+            (database, reuse, token) => database.SeedAsync(reuse, token),
+            ct);
+
+    /// <summary>
+    /// A database for the outcomes dashboard: migrated, then filled by the synthetic-data generator
+    /// (<c>./ptclinic.sh seed</c>, <see cref="SyntheticSeeder"/>) as the owner, outcome rows derived
+    /// by the nightly check's statement; no bench clinics, no patients of the search rows.
+    /// </summary>
+    public static Task<BenchDatabase> PrepareSyntheticAsync(BenchOptions options, SeedOptions seed, CancellationToken ct) =>
+        PrepareAsync(
+            options,
+            $"{options.DatabasePrefix}_outcomes_{seed.Episodes / 1000}k",
+            patientsPerClinic: 0,
+            (connectionString, token) => IsCompleteSyntheticSeedAsync(connectionString, seed, token),
+            (database, reuse, token) => database.SeedSyntheticAsync(seed, reuse, token),
+            ct);
+
+    private static async Task<BenchDatabase> PrepareAsync(
+        BenchOptions options,
+        string name,
+        int patientsPerClinic,
+        Func<string, CancellationToken, Task<bool>> isComplete,
+        Func<BenchDatabase, bool, CancellationToken, Task> seed,
+        CancellationToken ct)
     {
-        var name = $"{options.DatabasePrefix}_{ClinicCount * patientsPerClinic / 1000}k";
         var builder = new NpgsqlConnectionStringBuilder(options.ServerConnectionString) { Database = name, Pooling = true };
         var reuse = options.Reuse
             && await DatabaseExistsAsync(options.ServerConnectionString, name, ct)
-            && await IsCompleteSeedAsync(builder.ConnectionString, patientsPerClinic, ct);
+            && await isComplete(builder.ConnectionString, ct);
         var (owner, runtime) = await EnsureRolesAsync(options.ServerConnectionString, name, ct);
         if (!reuse)
         {
@@ -85,7 +114,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
             options.ServerConnectionString, name, Login(builder, runtime), Login(builder, owner), patientsPerClinic, options.Reuse);
         try
         {
-            await database.SeedAsync(reuse, ct);
+            await seed(database, reuse, ct);
             return database;
         }
         catch
@@ -150,6 +179,50 @@ internal sealed class BenchDatabase : IAsyncDisposable
         ClinicIds = await ReadClinicIdsAsync(ct);
         await CopyPatientsAsync(ct);
         SeedTime = Stopwatch.GetElapsedTime(started);
+    }
+
+    private async Task SeedSyntheticAsync(SeedOptions seed, bool reuse, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await DatabaseSetup.RunAsOwnerAsync(
+            OwnerConnectionString, new NpgsqlConnectionStringBuilder(ConnectionString).Username!, migrate: true, seedDemo: false,
+            Services.GetRequiredService<ILoggerFactory>(), ct);
+        if (!reuse)
+        {
+            SeedReport = await SyntheticSeeder.RunAsync(OwnerConnectionString, seed, log: null, ct);
+            await using var connection = new NpgsqlConnection(OwnerConnectionString);
+            await connection.OpenAsync(ct);
+            // Settled, as in production: statistics, hint bits and the visibility map (index-only scans).
+            await ExecuteAsync(connection, "VACUUM (ANALYZE)", ct);
+            SeedTime = Stopwatch.GetElapsedTime(started);
+        }
+
+        Reused = reuse;
+    }
+
+    /// <summary>What the generator wrote, when this run seeded (null when it reused an earlier run's).</summary>
+    public SeedReport? SeedReport { get; private set; }
+
+    /// <summary>A database left by an earlier --reuse run with every episode the same options write.</summary>
+    private static async Task<bool> IsCompleteSyntheticSeedAsync(string connectionString, SeedOptions seed, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM clinics WHERE name LIKE $1), (SELECT count(*) FROM episodes), (SELECT count(*) FROM episode_outcomes)",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = $"Synthetic clinic % (seed {seed.Seed})" });
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return reader.GetInt64(0) == seed.Clinics && reader.GetInt64(1) == seed.Episodes && reader.GetInt64(2) == seed.Episodes;
+        }
+        catch (PostgresException)
+        {
+            return false; // not even the tables: an empty or foreign database
+        }
     }
 
     /// <summary>A database left by an earlier --reuse run, with all its seeded patients (note-save adds a few of its own).</summary>

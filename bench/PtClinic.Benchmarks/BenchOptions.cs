@@ -22,13 +22,14 @@ internal sealed record BenchOptions(
           --database <prefix>           databases <prefix>_50k and <prefix>_500k are created
                                         (dropped and recreated; default ptclinic_bench)
           --output <file>               the Markdown report (default docs/benchmarks.md; '-' for none)
-          --only <id>[,<id>]            patient-search, note-save, knot-state, today-flags, handout,
-                                        handout-vs-pdfsharp, handout-throughput (default: all; the
-                                        handout ones need no seeded data)
-          --quick                       50k patients only, fewer iterations: for a quick look
+          --only <id>[,<id>]            patient-search, note-save, knot-state, today-flags, dashboard,
+                                        handout, handout-vs-pdfsharp, handout-throughput (default: all;
+                                        the handout ones need no seeded data)
+          --quick                       50k patients and 10k episodes only, fewer iterations: for a quick look
           --reuse                       keep the databases and reuse a complete seed from a previous run
           --warmup <n>, --iterations <n>  patient-search calls per kind and side (default 50 and 300);
-                                        knot-state and today-flags calls per side (50 and 200)
+                                        knot-state and today-flags calls per side (50 and 200);
+                                        dashboard calls per side (10 and 60)
         """;
 
     public bool Runs(string id) => Only.Count == 0 || Only.Contains(id);
@@ -47,6 +48,12 @@ internal sealed record BenchOptions(
 
     /// <summary>Measured calls per side of knot-state and today-flags (each call reads hundreds of rows).</summary>
     public int KnotIterations => IterationsOverride ?? (Quick ? 60 : 200);
+
+    /// <summary>Warm-up calls per side of the dashboard (each call aggregates tens of thousands of episodes).</summary>
+    public int DashboardWarmup => WarmupOverride ?? (Quick ? 5 : 10);
+
+    /// <summary>Measured calls per side of the dashboard.</summary>
+    public int DashboardIterations => IterationsOverride ?? (Quick ? 20 : 60);
 
     /// <summary>Warm-up of the handout rows: the first handouts JIT-compile the SVG parse and the layout.</summary>
     public TimeSpan HandoutWarmup => TimeSpan.FromSeconds(Quick ? 1 : 3);
@@ -133,8 +140,9 @@ internal static class BenchIds
     public const string Handout = "handout";
     public const string HandoutVsPdfSharp = "handout-vs-pdfsharp";
     public const string HandoutThroughput = "handout-throughput";
+    public const string Dashboard = "dashboard";
 
-    public static readonly string[] All = [PatientSearch, NoteSave, KnotState, TodayFlags, Handout, HandoutVsPdfSharp, HandoutThroughput];
+    public static readonly string[] All = [PatientSearch, NoteSave, KnotState, TodayFlags, Dashboard, Handout, HandoutVsPdfSharp, HandoutThroughput];
 
     public static readonly string[] Handouts = [Handout, HandoutVsPdfSharp, HandoutThroughput];
 }

@@ -81,6 +81,24 @@ internal static class BenchRun
             }
         }
 
+        DashboardResult? dashboard = null;
+        if (options.Runs(BenchIds.Dashboard))
+        {
+            var seed = DashboardBench.Seed(options);
+            log.WriteLine($"==> Seeding {seed.Episodes} episodes in {seed.Clinics} clinics (the synthetic-data generator)");
+            await using var database = await BenchDatabase.PrepareSyntheticAsync(options, seed, ct);
+            log.WriteLine(database.Reused
+                ? $"    reused {database.Name} from an earlier run"
+                : $"    {database.Name} seeded in {database.SeedTime.TotalSeconds:0.0} s");
+            if (!database.Reused)
+            {
+                seedTimes.Add(string.Create(CultureInfo.InvariantCulture, $"{seed.Episodes} episodes in {database.SeedTime.TotalSeconds:0} s"));
+            }
+
+            log.WriteLine($"==> {BenchIds.Dashboard}, one clinic, 12 months");
+            dashboard = await new DashboardBench(database, options, log).RunAsync(ct);
+        }
+
         HandoutResult? handouts = null;
         if (BenchIds.Handouts.Any(options.Runs))
         {
@@ -88,8 +106,8 @@ internal static class BenchRun
             handouts = new HandoutBench(options, log).Run(ct);
         }
 
-        var report = Build(options, searches, noteSave, knots, handouts);
-        report.HowMeasured = HowMeasured(options, searches, knots, handouts, started, server, loadAtStart, LoadAverage(), stopwatch.Elapsed, seedTimes);
+        var report = Build(options, searches, noteSave, knots, dashboard, handouts);
+        report.HowMeasured = HowMeasured(options, searches, knots, dashboard, handouts, started, server, loadAtStart, LoadAverage(), stopwatch.Elapsed, seedTimes);
         var markdown = report.Render();
         if (options.OutputPath is { } path)
         {
@@ -105,7 +123,8 @@ internal static class BenchRun
         return 0;
     }
 
-    private static Report Build(BenchOptions options, List<PatientSearchResult> searches, NoteSaveResult? noteSave, KnotRun? knots, HandoutResult? handouts)
+    private static Report Build(
+        BenchOptions options, List<PatientSearchResult> searches, NoteSaveResult? noteSave, KnotRun? knots, DashboardResult? dashboard, HandoutResult? handouts)
     {
         var report = new Report();
         var missed = new List<string>();
@@ -157,6 +176,11 @@ internal static class BenchRun
         if (knots is not null)
         {
             KnotRows(report, knots, missed);
+        }
+
+        if (dashboard is not null)
+        {
+            DashboardRow(report, dashboard, missed);
         }
 
         if (handouts is not null)
@@ -226,6 +250,13 @@ internal static class BenchRun
             KnotTimeSpent(report, knots);
         }
 
+        if (dashboard is not null)
+        {
+            report.TimeSpent.Add(
+                $"dashboard: ours {Format.Ms(dashboard.Ours.Median)}, its {dashboard.Script.Count} statements raw {Format.Ms(dashboard.Floor.Median)} " +
+                $"(medians). Floor steps (median each): {string.Join(", ", dashboard.StepMedians.Select(s => $"{s.Label} {Format.Ms(s.MedianMs)}"))}.");
+        }
+
         if (searches.Count > 0)
         {
             var first = searches[0];
@@ -262,6 +293,15 @@ internal static class BenchRun
                 "parameters; the assessments are read whole, the arrays with typed getters into the observations " +
                 "KnotHistory takes.",
                 state.History));
+        }
+
+        if (dashboard is not null)
+        {
+            report.Floors.Add((
+                BenchIds.Dashboard,
+                "Every statement GetOutcomeDashboardQuery sent for the clinic's last 12 months (captured once before timing " +
+                "from EF Core, replayed with the same parameters), every column of every row read.",
+                dashboard.Script));
         }
 
         if (knots?.Today is { } today)
@@ -327,6 +367,29 @@ internal static class BenchRun
             {
                 missed.Add($"{BenchIds.TodayFlags} ({Format.Ms(t.Ours.Median)} > 20 ms)");
             }
+        }
+    }
+
+    private static void DashboardRow(Report report, DashboardResult d, List<string> missed)
+    {
+        var ratio = d.Ours.Median / d.Floor.Median;
+        report.Rows.Add(new ReportRow(
+            BenchIds.Dashboard,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{d.Episodes} episodes and {d.Visits} visits in {d.Clinics} clinics; the busiest clinic ({d.ClinicEpisodes} episodes, {d.Therapists} therapists), last 12 months ({d.InRange} episodes), every figure, table and chart"),
+            Format.Ms(d.Ours.Median),
+            Format.Ms(d.Ours.P95),
+            "<= 150 ms, <= 3x floor",
+            Format.Ms(d.Floor.Median),
+            Format.Ratio(ratio)));
+        if (d.Ours.Median > 150)
+        {
+            missed.Add($"{BenchIds.Dashboard} ({Format.Ms(d.Ours.Median)} > 150 ms)");
+        }
+
+        if (ratio > 3)
+        {
+            missed.Add($"{BenchIds.Dashboard} ({Format.Ratio(ratio)} the floor > 3x)");
         }
     }
 
@@ -423,6 +486,7 @@ internal static class BenchRun
         BenchOptions options,
         List<PatientSearchResult> searches,
         KnotRun? knots,
+        DashboardResult? dashboard,
         HandoutResult? handouts,
         DateTimeOffset started,
         ServerFacts server,
@@ -455,6 +519,14 @@ internal static class BenchRun
               $"then {options.KnotIterations} measured calls per side, alternating call by call (who goes first swaps " +
               "each round); ours as in patient-search, as a therapist of the clinic (the Today list for the seeded day, named)."
             : "";
+        var dashboardText = dashboard is not null
+            ? " dashboard: its own database, filled by the synthetic-data generator (./ptclinic.sh seed --episodes " +
+              $"{dashboard.Episodes} --no-demo: Bogus with its fixed seed, binary COPY, the outcome rows derived by the nightly " +
+              "check's statement, then VACUUM ANALYZE); the busiest clinic's manager, the range the 12 months to today. " +
+              $"Warm-up of at least {options.DashboardWarmup} calls per side and {options.SearchMinWarmup.TotalSeconds:0} s " +
+              $"({dashboard.WarmupRounds} rounds), then {options.DashboardIterations} measured calls per side, alternating call by call " +
+              "(who goes first swaps each round); ours as in patient-search."
+            : "";
         var handoutText = handouts is not null
             ? $" handout rows (no database): one process, {options.HandoutWarmup.TotalSeconds:0} s warm-up, then " +
               $"{options.HandoutIterations} measured handouts per side, ours, the bare-Skia floor and PDFsharp in turn (who goes " +
@@ -468,7 +540,7 @@ internal static class BenchRun
             $"127.0.0.1 (fsync {server.Fsync}, synchronous_commit {server.SynchronousCommit}, shared_buffers " +
             $"{server.SharedBuffers}). Data: Bogus with a fixed seed (names from 14 locales, dates of birth, MRNs " +
             $"P000001... per clinic), {BenchDatabase.ClinicCount} clinics, loaded with binary COPY into the migrated schema, " +
-            $"then VACUUM ANALYZE{(seedTimes.Count > 0 ? $" ({string.Join(", ", seedTimes)})" : "")}.{search}{notes}{knotText}{handoutText} " +
+            $"then VACUUM ANALYZE{(seedTimes.Count > 0 ? $" ({string.Join(", ", seedTimes)})" : "")}.{search}{notes}{knotText}{dashboardText}{handoutText} " +
             $"The whole run took {elapsed.TotalMinutes:0.0} min.");
     }
 

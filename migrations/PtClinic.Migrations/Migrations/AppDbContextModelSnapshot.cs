@@ -3233,6 +3233,10 @@ namespace PtClinic.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_visits");
 
+                    b.HasIndex("ClinicId", "StartsAt")
+                        .HasDatabaseName("ix_visits_checked_in")
+                        .HasFilter("status = 'CheckedIn'");
+
                     b.HasIndex("EpisodeId", "StartsAt")
                         .HasDatabaseName("ix_visits_episode_id_starts_at");
 

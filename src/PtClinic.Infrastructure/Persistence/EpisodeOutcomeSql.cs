@@ -195,14 +195,22 @@ public static class EpisodeOutcomeSql
             JOIN knot_findings AS k ON k.assessment_id = a.id
             GROUP BY s.episode_id, s.patient_id, s.time_zone, k.muscle_code, k.side, k.zone
         ),
+        -- The sites found absent at the episodes' signed visits, by episode. Materialized so that the
+        -- join below is by episode and site: left to itself, the planner matched every absence of a
+        -- site with every finding of that site across the clinic first (millions of rows for a clinic).
+        absent AS MATERIALIZED (
+            SELECT s.episode_id, s.starts_at, ka.muscle_code, ka.side, ka.zone
+            FROM signed AS s
+            JOIN visit_assessments AS a ON a.visit_id = s.visit_id
+            JOIN knot_absences AS ka ON ka.assessment_id = a.id
+        ),
         -- A site found at a signed visit of the episode and found absent at a later one: resolved,
         -- at the first such absence.
         resolved AS (
-            SELECT p.episode_id, p.patient_id, p.time_zone, p.muscle_code, p.side, p.zone, min(s.starts_at) AS resolved_at
+            SELECT p.episode_id, p.patient_id, p.time_zone, p.muscle_code, p.side, p.zone, min(x.starts_at) AS resolved_at
             FROM present AS p
-            JOIN signed AS s ON s.episode_id = p.episode_id AND s.starts_at > p.first_present_at
-            JOIN visit_assessments AS a ON a.visit_id = s.visit_id
-            JOIN knot_absences AS ka ON ka.assessment_id = a.id AND ka.muscle_code = p.muscle_code AND ka.side = p.side AND ka.zone = p.zone
+            JOIN absent AS x ON x.episode_id = p.episode_id AND x.muscle_code = p.muscle_code AND x.side = p.side AND x.zone = p.zone
+            WHERE x.starts_at > p.first_present_at
             GROUP BY p.episode_id, p.patient_id, p.time_zone, p.muscle_code, p.side, p.zone
         ),
         knots AS (

@@ -103,7 +103,10 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
         var scoped = OutcomeFigures.InScope(db.EpisodeOutcomes.AsNoTracking(), filter);
         var totals = figures.Totals();
 
-        var all = await scoped.GroupBy(_ => 1).Select(g => totals.Invoke(g)).Expand().FirstOrDefaultAsync(cancellationToken) ?? FigureTotals.None;
+        // One pass over the rows for the therapist table; the clinic's totals are its rows added up.
+        var byTherapist = await scoped.GroupBy(o => o.TherapistId).Select(g => new { Therapist = g.Key, Totals = totals.Invoke(g) })
+            .Expand().ToListAsync(cancellationToken);
+        var all = byTherapist.Select(t => t.Totals).Aggregate(FigureTotals.None, FigureTotals.Add);
         var discharged = scoped.Where(figures.Discharged);
         var visits = await discharged.GroupBy(o => new { o.TherapistId, o.VisitsAttended })
             .Select(g => new { g.Key.TherapistId, Value = g.Key.VisitsAttended, Count = g.Count() })
@@ -115,8 +118,6 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
             Median.Of(visits.GroupBy(v => v.Value).Select(v => (v.Key, v.Sum(x => x.Count)))),
             Median.Of(days.GroupBy(d => d.Value).Select(d => (d.Key, d.Sum(x => x.Count)))));
 
-        var byTherapist = await scoped.GroupBy(o => o.TherapistId).Select(g => new { Therapist = g.Key, Totals = totals.Invoke(g) })
-            .Expand().ToListAsync(cancellationToken);
         var names = await db.StaffMembers.AsNoTracking().Select(s => new { s.Id, s.FullName, s.Role, s.DeactivatedAt }).ToListAsync(cancellationToken);
         var nameOf = names.ToDictionary(n => n.Id, n => n.FullName);
         var therapists = byTherapist
@@ -127,7 +128,7 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
             .OrderBy(t => t.TooFewToCompare).ThenBy(t => t.Name, StringComparer.CurrentCulture)
             .ToList();
 
-        var months = await MonthsAsync(scoped, figures, totals, cancellationToken);
+        var months = await MonthsAsync(scoped, figures, figures.MonthTotals(), cancellationToken);
         var unsigned = await UnsignedNotesOverdueAsync(filter, cancellationToken);
         var choices = names.Where(n => n.Role == StaffRoles.Therapist && (n.DeactivatedAt is null || byTherapist.Any(t => t.Therapist == n.Id)))
             .Where(n => filter.TherapistId is null || !DashboardAccess.OwnCaseloadOnly(user) || n.Id == user.UserId)

@@ -259,6 +259,44 @@ public sealed class OutcomeFigures
         return totals.Expand();
     }
 
+    /// <summary>
+    /// The part of <see cref="Totals"/> a month of the trend charts shows (episodes opened and
+    /// discharged, visits and no-shows, each measure's counts and summed improvement), from the same
+    /// expressions: a month's pass over its episodes evaluates a third of the figures.
+    /// </summary>
+    public Expression<Func<IEnumerable<EpisodeOutcome>, FigureTotals>> MonthTotals()
+    {
+        var (opened, discharged) = (Opened, Discharged);
+        var (nprs, lefs, psfs, odi) = (Measure(OutcomeMeasure.Nprs), Measure(OutcomeMeasure.Lefs), Measure(OutcomeMeasure.Psfs), Measure(OutcomeMeasure.Odi));
+        Expression<Func<IEnumerable<EpisodeOutcome>, FigureTotals>> totals = g => new FigureTotals
+        {
+            Episodes = g.Count(),
+            Opened = g.Count(o => opened.Invoke(o)),
+            Discharged = g.Count(o => discharged.Invoke(o)),
+            NprsScored = g.Count(o => nprs.Scored.Invoke(o)),
+            NprsAtDischarge = g.Count(o => nprs.ScoredAtDischarge.Invoke(o)),
+            NprsReached = g.Count(o => nprs.ReachedMcid.Invoke(o)),
+            NprsImprovement = g.Sum(o => nprs.Improvement.Invoke(o)),
+            LefsScored = g.Count(o => lefs.Scored.Invoke(o)),
+            LefsAtDischarge = g.Count(o => lefs.ScoredAtDischarge.Invoke(o)),
+            LefsReached = g.Count(o => lefs.ReachedMcid.Invoke(o)),
+            LefsImprovement = g.Sum(o => lefs.Improvement.Invoke(o)),
+            PsfsScored = g.Count(o => psfs.Scored.Invoke(o)),
+            PsfsAtDischarge = g.Count(o => psfs.ScoredAtDischarge.Invoke(o)),
+            PsfsReached = g.Count(o => psfs.ReachedMcid.Invoke(o)),
+            PsfsImprovement = g.Sum(o => psfs.Improvement.Invoke(o)),
+            OdiScored = g.Count(o => odi.Scored.Invoke(o)),
+            OdiAtDischarge = g.Count(o => odi.ScoredAtDischarge.Invoke(o)),
+            OdiReached = g.Count(o => odi.ReachedMcid.Invoke(o)),
+            OdiImprovement = g.Sum(o => odi.Improvement.Invoke(o)),
+            VisitsBooked = g.Sum(o => o.VisitsBooked),
+            VisitsAttended = g.Sum(o => o.VisitsAttended),
+            VisitsNoShow = g.Sum(o => o.VisitsNoShow),
+            VisitsCancelled = g.Sum(o => o.VisitsCancelled),
+        };
+        return totals.Expand();
+    }
+
     private Expression<Func<EpisodeOutcome, bool>> DischargedFor(DischargeReason reason)
     {
         var discharged = Discharged;
@@ -459,6 +497,73 @@ public sealed class FigureTotals
     public int Age65AndOver { get; init; }
 
     public static FigureTotals None { get; } = new();
+
+    /// <summary>
+    /// The totals of two disjoint groups of episodes together: every figure is a count or a sum, so
+    /// the clinic's totals are its therapists' added up, and need no second pass over the rows.
+    /// </summary>
+    public static FigureTotals operator +(FigureTotals a, FigureTotals b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new FigureTotals
+        {
+            Episodes = a.Episodes + b.Episodes,
+            Opened = a.Opened + b.Opened,
+            Discharged = a.Discharged + b.Discharged,
+            Active = a.Active + b.Active,
+            GoalsMet = a.GoalsMet + b.GoalsMet,
+            PlateauOrReferredOn = a.PlateauOrReferredOn + b.PlateauOrReferredOn,
+            StoppedAttending = a.StoppedAttending + b.StoppedAttending,
+            OtherReason = a.OtherReason + b.OtherReason,
+            NoDischargeOutcome = a.NoDischargeOutcome + b.NoDischargeOutcome,
+            NprsScored = a.NprsScored + b.NprsScored,
+            NprsAtDischarge = a.NprsAtDischarge + b.NprsAtDischarge,
+            NprsReached = a.NprsReached + b.NprsReached,
+            NprsImprovement = a.NprsImprovement is null && b.NprsImprovement is null ? null : (a.NprsImprovement ?? 0) + (b.NprsImprovement ?? 0),
+            LefsScored = a.LefsScored + b.LefsScored,
+            LefsAtDischarge = a.LefsAtDischarge + b.LefsAtDischarge,
+            LefsReached = a.LefsReached + b.LefsReached,
+            LefsImprovement = a.LefsImprovement is null && b.LefsImprovement is null ? null : (a.LefsImprovement ?? 0) + (b.LefsImprovement ?? 0),
+            PsfsScored = a.PsfsScored + b.PsfsScored,
+            PsfsAtDischarge = a.PsfsAtDischarge + b.PsfsAtDischarge,
+            PsfsReached = a.PsfsReached + b.PsfsReached,
+            PsfsImprovement = a.PsfsImprovement is null && b.PsfsImprovement is null ? null : (a.PsfsImprovement ?? 0) + (b.PsfsImprovement ?? 0),
+            OdiScored = a.OdiScored + b.OdiScored,
+            OdiAtDischarge = a.OdiAtDischarge + b.OdiAtDischarge,
+            OdiReached = a.OdiReached + b.OdiReached,
+            OdiImprovement = a.OdiImprovement is null && b.OdiImprovement is null ? null : (a.OdiImprovement ?? 0) + (b.OdiImprovement ?? 0),
+            KnotSitesResolved = a.KnotSitesResolved + b.KnotSitesResolved,
+            KnotSitesRecurred = a.KnotSitesRecurred + b.KnotSitesRecurred,
+            DryNeedlingSessions = a.DryNeedlingSessions + b.DryNeedlingSessions,
+            DryNeedlingWithAdverseEvents = a.DryNeedlingWithAdverseEvents + b.DryNeedlingWithAdverseEvents,
+            Bruising = a.Bruising + b.Bruising,
+            Bleeding = a.Bleeding + b.Bleeding,
+            Soreness = a.Soreness + b.Soreness,
+            Fainting = a.Fainting + b.Fainting,
+            OtherAdverse = a.OtherAdverse + b.OtherAdverse,
+            VisitsBooked = a.VisitsBooked + b.VisitsBooked,
+            VisitsAttended = a.VisitsAttended + b.VisitsAttended,
+            VisitsNoShow = a.VisitsNoShow + b.VisitsNoShow,
+            VisitsCancelled = a.VisitsCancelled + b.VisitsCancelled,
+            ProgressNoteOverdue = a.ProgressNoteOverdue + b.ProgressNoteOverdue,
+            RecertificationOverdue = a.RecertificationOverdue + b.RecertificationOverdue,
+            BaselineNone = a.BaselineNone + b.BaselineNone,
+            BaselineMild = a.BaselineMild + b.BaselineMild,
+            BaselineModerate = a.BaselineModerate + b.BaselineModerate,
+            BaselineSevere = a.BaselineSevere + b.BaselineSevere,
+            OnsetUnknown = a.OnsetUnknown + b.OnsetUnknown,
+            Acute = a.Acute + b.Acute,
+            Subacute = a.Subacute + b.Subacute,
+            Chronic = a.Chronic + b.Chronic,
+            AgeUnder40 = a.AgeUnder40 + b.AgeUnder40,
+            Age40To64 = a.Age40To64 + b.Age40To64,
+            Age65AndOver = a.Age65AndOver + b.Age65AndOver,
+        };
+    }
+
+    public static FigureTotals Add(FigureTotals a, FigureTotals b) => a + b;
+
 
     /// <summary>The scored count, discharge-scored count, MCID count and summed improvement of one measure.</summary>
     public (int Scored, int AtDischarge, int Reached, decimal Improvement) Of(OutcomeMeasure measure) => measure switch
