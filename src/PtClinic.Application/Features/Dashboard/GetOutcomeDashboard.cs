@@ -50,6 +50,12 @@ public sealed record TherapistOutcome(Guid TherapistId, string Name, OutcomeSumm
 
 public sealed record TherapistChoice(Guid Id, string Name);
 
+/// <summary>
+/// The figures of the episodes of one therapist opened in one month of the range and discharged in
+/// another (each month as year * 12 + month - 1; null when outside the range).
+/// </summary>
+public sealed record FigureGroup(Guid TherapistId, int? OpenedMonth, int? DischargedMonth, FigureTotals Totals);
+
 public sealed record InterventionChoice(string Code, string Name);
 
 public sealed class GetOutcomeDashboardValidator : AbstractValidator<GetOutcomeDashboardQuery>
@@ -103,17 +109,31 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
         var scoped = OutcomeFigures.InScope(db.EpisodeOutcomes.AsNoTracking(), filter);
         var totals = figures.Totals();
 
-        // One pass over the rows for the therapist table; the clinic's totals are its rows added up.
-        var byTherapist = await scoped.GroupBy(o => o.TherapistId).Select(g => new { Therapist = g.Key, Totals = totals.Invoke(g) })
+        // One pass over the rows: every figure of each group of episodes with the same therapist, month
+        // opened in the range and month discharged in it. Every figure is a count or a sum, so the
+        // therapist table, the clinic's totals and the month charts are these groups added up.
+        var (opened, dischargedInRange) = (figures.Opened, figures.Discharged);
+        var groups = await scoped
+            .GroupBy(o => new
+            {
+                o.TherapistId,
+                OpenedMonth = opened.Invoke(o) ? o.OpenedOn.Year * 12 + o.OpenedOn.Month - 1 : (int?)null,
+                DischargedMonth = dischargedInRange.Invoke(o) ? o.DischargedOn!.Value.Year * 12 + o.DischargedOn!.Value.Month - 1 : (int?)null,
+            })
+            .Select(g => new FigureGroup(g.Key.TherapistId, g.Key.OpenedMonth, g.Key.DischargedMonth, totals.Invoke(g)))
             .Expand().ToListAsync(cancellationToken);
-        var all = byTherapist.Select(t => t.Totals).Aggregate(FigureTotals.None, FigureTotals.Add);
-        var discharged = scoped.Where(figures.Discharged);
-        var visits = await discharged.GroupBy(o => new { o.TherapistId, o.VisitsAttended })
-            .Select(g => new { g.Key.TherapistId, Value = g.Key.VisitsAttended, Count = g.Count() })
+        var byTherapist = groups.GroupBy(g => g.TherapistId)
+            .Select(t => (Therapist: t.Key, Totals: t.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add)))
+            .ToList();
+        var all = groups.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add);
+
+        // The medians: how many discharged episodes took each number of visits and of days, by therapist.
+        var spread = await scoped.Where(figures.Discharged)
+            .GroupBy(o => new { o.TherapistId, o.VisitsAttended, Days = o.DaysToDischarge ?? 0 })
+            .Select(g => new { g.Key.TherapistId, g.Key.VisitsAttended, g.Key.Days, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var days = await discharged.GroupBy(o => new { o.TherapistId, Days = o.DaysToDischarge ?? 0 })
-            .Select(g => new { g.Key.TherapistId, Value = g.Key.Days, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var visits = spread.Select(s => (s.TherapistId, Value: s.VisitsAttended, s.Count)).ToList();
+        var days = spread.Select(s => (s.TherapistId, Value: s.Days, s.Count)).ToList();
         var summary = OutcomeSummary.From(all,
             Median.Of(visits.GroupBy(v => v.Value).Select(v => (v.Key, v.Sum(x => x.Count)))),
             Median.Of(days.GroupBy(d => d.Value).Select(d => (d.Key, d.Sum(x => x.Count)))));
@@ -128,7 +148,7 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
             .OrderBy(t => t.TooFewToCompare).ThenBy(t => t.Name, StringComparer.CurrentCulture)
             .ToList();
 
-        var months = await MonthsAsync(scoped, figures, figures.MonthTotals(), cancellationToken);
+        var months = Months(groups, figures);
         var unsigned = await UnsignedNotesOverdueAsync(filter, cancellationToken);
         var choices = names.Where(n => n.Role == StaffRoles.Therapist && (n.DeactivatedAt is null || byTherapist.Any(t => t.Therapist == n.Id)))
             .Where(n => filter.TherapistId is null || !DashboardAccess.OwnCaseloadOnly(user) || n.Id == user.UserId)
@@ -142,24 +162,23 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
         return new OutcomeDashboardDto(filter, today, summary, unsigned, months, therapists, choices, interventions);
     }
 
-    private static async Task<IReadOnlyList<MonthOutcome>> MonthsAsync(
-        IQueryable<EpisodeOutcome> scoped, OutcomeFigures figures, System.Linq.Expressions.Expression<Func<IEnumerable<EpisodeOutcome>, FigureTotals>> totals,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The months of the range: the episodes opened in each (and their no-shows), the episodes
+    /// discharged in each (and their outcomes), from the groups of the one pass.
+    /// </summary>
+    private static IReadOnlyList<MonthOutcome> Months(IReadOnlyList<FigureGroup> groups, OutcomeFigures figures)
     {
-        var opened = await scoped.Where(figures.Opened)
-            .GroupBy(o => new { o.OpenedOn.Year, o.OpenedOn.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Totals = totals.Invoke(g) })
-            .Expand().ToListAsync(cancellationToken);
-        var discharged = await scoped.Where(figures.Discharged)
-            .GroupBy(o => new { o.DischargedOn!.Value.Year, o.DischargedOn!.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Totals = totals.Invoke(g) })
-            .Expand().ToListAsync(cancellationToken);
+        var opened = groups.Where(g => g.OpenedMonth is not null).GroupBy(g => g.OpenedMonth!.Value)
+            .ToDictionary(m => m.Key, m => m.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add));
+        var discharged = groups.Where(g => g.DischargedMonth is not null).GroupBy(g => g.DischargedMonth!.Value)
+            .ToDictionary(m => m.Key, m => m.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add));
 
         var months = new List<MonthOutcome>();
         for (var month = new DateOnly(figures.From.Year, figures.From.Month, 1); month <= figures.To; month = month.AddMonths(1))
         {
-            var o = opened.FirstOrDefault(m => m.Year == month.Year && m.Month == month.Month)?.Totals ?? FigureTotals.None;
-            var d = discharged.FirstOrDefault(m => m.Year == month.Year && m.Month == month.Month)?.Totals ?? FigureTotals.None;
+            var key = month.Year * 12 + month.Month - 1;
+            var o = opened.GetValueOrDefault(key, FigureTotals.None);
+            var d = discharged.GetValueOrDefault(key, FigureTotals.None);
             var openedSummary = OutcomeSummary.From(o, null, null);
             var dischargedSummary = OutcomeSummary.From(d, null, null);
             months.Add(new MonthOutcome(month.Year, month.Month, o.Opened, openedSummary.NoShows, d.Discharged, dischargedSummary.Measures));

@@ -259,44 +259,6 @@ public sealed class OutcomeFigures
         return totals.Expand();
     }
 
-    /// <summary>
-    /// The part of <see cref="Totals"/> a month of the trend charts shows (episodes opened and
-    /// discharged, visits and no-shows, each measure's counts and summed improvement), from the same
-    /// expressions: a month's pass over its episodes evaluates a third of the figures.
-    /// </summary>
-    public Expression<Func<IEnumerable<EpisodeOutcome>, FigureTotals>> MonthTotals()
-    {
-        var (opened, discharged) = (Opened, Discharged);
-        var (nprs, lefs, psfs, odi) = (Measure(OutcomeMeasure.Nprs), Measure(OutcomeMeasure.Lefs), Measure(OutcomeMeasure.Psfs), Measure(OutcomeMeasure.Odi));
-        Expression<Func<IEnumerable<EpisodeOutcome>, FigureTotals>> totals = g => new FigureTotals
-        {
-            Episodes = g.Count(),
-            Opened = g.Count(o => opened.Invoke(o)),
-            Discharged = g.Count(o => discharged.Invoke(o)),
-            NprsScored = g.Count(o => nprs.Scored.Invoke(o)),
-            NprsAtDischarge = g.Count(o => nprs.ScoredAtDischarge.Invoke(o)),
-            NprsReached = g.Count(o => nprs.ReachedMcid.Invoke(o)),
-            NprsImprovement = g.Sum(o => nprs.Improvement.Invoke(o)),
-            LefsScored = g.Count(o => lefs.Scored.Invoke(o)),
-            LefsAtDischarge = g.Count(o => lefs.ScoredAtDischarge.Invoke(o)),
-            LefsReached = g.Count(o => lefs.ReachedMcid.Invoke(o)),
-            LefsImprovement = g.Sum(o => lefs.Improvement.Invoke(o)),
-            PsfsScored = g.Count(o => psfs.Scored.Invoke(o)),
-            PsfsAtDischarge = g.Count(o => psfs.ScoredAtDischarge.Invoke(o)),
-            PsfsReached = g.Count(o => psfs.ReachedMcid.Invoke(o)),
-            PsfsImprovement = g.Sum(o => psfs.Improvement.Invoke(o)),
-            OdiScored = g.Count(o => odi.Scored.Invoke(o)),
-            OdiAtDischarge = g.Count(o => odi.ScoredAtDischarge.Invoke(o)),
-            OdiReached = g.Count(o => odi.ReachedMcid.Invoke(o)),
-            OdiImprovement = g.Sum(o => odi.Improvement.Invoke(o)),
-            VisitsBooked = g.Sum(o => o.VisitsBooked),
-            VisitsAttended = g.Sum(o => o.VisitsAttended),
-            VisitsNoShow = g.Sum(o => o.VisitsNoShow),
-            VisitsCancelled = g.Sum(o => o.VisitsCancelled),
-        };
-        return totals.Expand();
-    }
-
     private Expression<Func<EpisodeOutcome, bool>> DischargedFor(DischargeReason reason)
     {
         var discharged = Discharged;
