@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Npgsql;
 using PtClinic.Application.Features.Dashboard;
@@ -55,47 +54,7 @@ internal sealed class DashboardBench(BenchDatabase database, BenchOptions option
             Visits = totals.Visits,
             Clinics = totals.Clinics,
         };
-        var steps = new SqlReplay.StepTimes(script.Count);
-        GC.Collect();
-        var warmupEnds = Stopwatch.GetTimestamp() + (long)(options.SearchMinWarmup.TotalSeconds * Stopwatch.Frequency);
-        for (int round = 0, measuredRounds = 0; measuredRounds < options.DashboardIterations; round++)
-        {
-            var measured = round >= options.DashboardWarmup && Stopwatch.GetTimestamp() >= warmupEnds;
-            if (measured)
-            {
-                measuredRounds++;
-            }
-            else
-            {
-                result.WarmupRounds++;
-            }
-
-            // Alternate who goes first, as in patient-search.
-            for (var side = 0; side < 2; side++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                if ((side == 0) == (round % 2 == 0))
-                {
-                    await OursAsync(manager, filter, ct);
-                    if (measured)
-                    {
-                        result.Ours.Add(Samples.Since(started));
-                    }
-                }
-                else
-                {
-                    var stepMs = measured ? new double[script.Count] : null;
-                    await SqlReplay.RunAsync(database.Raw, script, SqlReplay.ReadAll, stepMs, ct);
-                    if (stepMs is not null)
-                    {
-                        result.Floor.Add(Samples.Since(started));
-                        steps.Add(stepMs);
-                    }
-                }
-            }
-        }
-
-        result.StepMedians = [.. steps.Medians().Select(s => (SqlReplay.Label(script[s.Step]), s.MedianMs))];
+        result.Times = await ReplayRace.RunAsync(database, script, () => OursAsync(manager, filter, ct), options.DashboardWarmup, options.SearchMinWarmup, options.DashboardIterations, ct);
         log.WriteLine(
             $"  dashboard              ours {Format.Ms(result.Ours.Median),9} (p95 {Format.Ms(result.Ours.P95)})   floor {Format.Ms(result.Floor.Median),9} (p95 {Format.Ms(result.Floor.P95)})   {script.Count} statements");
         return result;
@@ -159,11 +118,13 @@ internal sealed class DashboardResult(IReadOnlyList<SqlStatement> script)
 
     public long Clinics { get; init; }
 
-    public int WarmupRounds { get; set; }
+    public ReplayTimes Times { get; set; } = new();
 
-    public Samples Ours { get; } = new();
+    public int WarmupRounds => Times.WarmupRounds;
 
-    public Samples Floor { get; } = new();
+    public Samples Ours => Times.Ours;
 
-    public IReadOnlyList<(string Label, double MedianMs)> StepMedians { get; set; } = [];
+    public Samples Floor => Times.Floor;
+
+    public IReadOnlyList<(string Label, double MedianMs)> StepMedians => Times.StepMedians;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using PtClinic.Application.Common.Abstractions;
@@ -45,47 +44,7 @@ internal sealed class TodayFlagsBench(BenchDatabase database, KnotData data, Ben
         }
 
         var result = new TodayFlagsResult(script);
-        var steps = new SqlReplay.StepTimes(script.Count);
-        GC.Collect();
-        var warmupEnds = Stopwatch.GetTimestamp() + (long)(options.SearchMinWarmup.TotalSeconds * Stopwatch.Frequency);
-        for (int round = 0, measuredRounds = 0; measuredRounds < options.KnotIterations; round++)
-        {
-            var measured = round >= options.SearchWarmup && Stopwatch.GetTimestamp() >= warmupEnds;
-            if (measured)
-            {
-                measuredRounds++;
-            }
-            else
-            {
-                result.WarmupRounds++;
-            }
-
-            // Alternate who goes first, as in patient-search.
-            for (var side = 0; side < 2; side++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                if ((side == 0) == (round % 2 == 0))
-                {
-                    await OursAsync(user, ct);
-                    if (measured)
-                    {
-                        result.Ours.Add(Samples.Since(started));
-                    }
-                }
-                else
-                {
-                    var stepMs = measured ? new double[script.Count] : null;
-                    await SqlReplay.RunAsync(database.Raw, script, SqlReplay.ReadAll, stepMs, ct);
-                    if (stepMs is not null)
-                    {
-                        result.Floor.Add(Samples.Since(started));
-                        steps.Add(stepMs);
-                    }
-                }
-            }
-        }
-
-        result.StepMedians = [.. steps.Medians().Select(s => (SqlReplay.Label(script[s.Step]), s.MedianMs))];
+        result.Times = await ReplayRace.RunAsync(database, script, () => OursAsync(user, ct), options.SearchWarmup, options.SearchMinWarmup, options.KnotIterations, ct);
         log.WriteLine(
             $"  today list             ours {Format.Ms(result.Ours.Median),9} (p95 {Format.Ms(result.Ours.P95)})   floor {Format.Ms(result.Floor.Median),9} (p95 {Format.Ms(result.Floor.P95)})   {script.Count} statements");
         return result;
@@ -105,11 +64,13 @@ internal sealed class TodayFlagsResult(IReadOnlyList<SqlStatement> script)
 {
     public IReadOnlyList<SqlStatement> Script { get; } = script;
 
-    public int WarmupRounds { get; set; }
+    public ReplayTimes Times { get; set; } = new();
 
-    public Samples Ours { get; } = new();
+    public int WarmupRounds => Times.WarmupRounds;
 
-    public Samples Floor { get; } = new();
+    public Samples Ours => Times.Ours;
 
-    public IReadOnlyList<(string Label, double MedianMs)> StepMedians { get; set; } = [];
+    public Samples Floor => Times.Floor;
+
+    public IReadOnlyList<(string Label, double MedianMs)> StepMedians => Times.StepMedians;
 }
