@@ -91,7 +91,7 @@ public sealed class SignInTests(WebAppFixture app)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        var alert = page.GetByRole(AriaRole.Alert);
+        var alert = page.Locator(".account-error[role=alert]");
         await alert.WaitForAsync();
         return (await alert.InnerTextAsync()).Trim();
     }
