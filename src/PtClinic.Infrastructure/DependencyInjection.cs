@@ -138,12 +138,17 @@ public static class DependencyInjection
     }
 
     public static void ConfigureDbContext(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql
-                .MigrationsAssembly(MigrationsAssembly)
-                // Stated, not left to the provider's default: AppDbContext sends a command's small save
-                // (AppDbContext.SingleBatchEntries) as one batch, without BEGIN and COMMIT.
-                .MaxBatchSize(1000))
-          .UseSnakeCaseNamingConvention();
+        db.UseNpgsql(WithPreparedStatements(connectionString), Npgsql).UseSnakeCaseNamingConvention();
+
+    /// <summary>The same on a connection already open (a tool's, writing by COPY on it).</summary>
+    public static void ConfigureDbContext(DbContextOptionsBuilder db, System.Data.Common.DbConnection connection) =>
+        db.UseNpgsql(connection, Npgsql).UseSnakeCaseNamingConvention();
+
+    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) => npgsql
+        .MigrationsAssembly(MigrationsAssembly)
+        // Stated, not left to the provider's default: AppDbContext sends a command's small save
+        // (AppDbContext.SingleBatchEntries) as one batch, without BEGIN and COMMIT.
+        .MaxBatchSize(1000);
 
     /// <summary>
     /// Lets Npgsql prepare the statements the app sends again and again (autosave, search), so

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PtClinic.Application.Common.Abstractions;
 using PtClinic.Domain.Clinics;
 using PtClinic.Infrastructure;
 using PtClinic.Infrastructure.Identity;
@@ -60,6 +61,24 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await using var scope = ScopeFor(user);
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, Xunit.TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the services of a fresh scope signed in as <paramref name="user"/>.</summary>
+    public async Task<T> AsAsync<T>(ClaimsPrincipal user, Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = ScopeFor(user);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// Adds up a clinic's month totals from its outcome rows as they are stored: for a test that
+    /// wrote those rows by hand (the rebuild of the records would overwrite them).
+    /// </summary>
+    public async Task<int> RebuildMonthTotalsAsync(Guid clinicId)
+    {
+        await using var scope = ScopeFor(ClaimsCurrentUser.SystemOf(clinicId));
+        return await scope.ServiceProvider.GetRequiredService<IEpisodeOutcomes>().RebuildMonthTotalsAsync(Xunit.TestContext.Current.CancellationToken);
     }
 
     /// <summary>Reads the database directly, past every clinic filter, to check what was really stored.</summary>

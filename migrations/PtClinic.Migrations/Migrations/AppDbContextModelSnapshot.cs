@@ -213,6 +213,250 @@ namespace PtClinic.Migrations.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PtClinic.Application.Features.Dashboard.EpisodeOutcomeMonth", b =>
+                {
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("therapist_id");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("region");
+
+                    b.Property<DateOnly>("OpenedMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_month");
+
+                    b.Property<DateOnly>("DischargedMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("discharged_month");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Totals", "PtClinic.Application.Features.Dashboard.EpisodeOutcomeMonth.Totals#FigureTotals", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Active")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_active");
+
+                            b1.Property<int>("Acute")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_acute");
+
+                            b1.Property<int>("Age40To64")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_age40to64");
+
+                            b1.Property<int>("Age65AndOver")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_age65and_over");
+
+                            b1.Property<int>("AgeUnder40")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_age_under40");
+
+                            b1.Property<int>("BaselineMild")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_baseline_mild");
+
+                            b1.Property<int>("BaselineModerate")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_baseline_moderate");
+
+                            b1.Property<int>("BaselineNone")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_baseline_none");
+
+                            b1.Property<int>("BaselineSevere")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_baseline_severe");
+
+                            b1.Property<int>("Bleeding")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_bleeding");
+
+                            b1.Property<int>("Bruising")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_bruising");
+
+                            b1.Property<int>("Chronic")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_chronic");
+
+                            b1.Property<int>("Discharged")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_discharged");
+
+                            b1.Property<int>("DryNeedlingSessions")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_dry_needling_sessions");
+
+                            b1.Property<int>("DryNeedlingWithAdverseEvents")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_dry_needling_with_adverse_events");
+
+                            b1.Property<int>("Episodes")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_episodes");
+
+                            b1.Property<int>("Fainting")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_fainting");
+
+                            b1.Property<int>("GoalsMet")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_goals_met");
+
+                            b1.Property<int>("KnotSitesRecurred")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_knot_sites_recurred");
+
+                            b1.Property<int>("KnotSitesResolved")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_knot_sites_resolved");
+
+                            b1.Property<int>("LefsAtDischarge")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_lefs_at_discharge");
+
+                            b1.Property<decimal?>("LefsImprovement")
+                                .HasColumnType("numeric")
+                                .HasColumnName("totals_lefs_improvement");
+
+                            b1.Property<int>("LefsReached")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_lefs_reached");
+
+                            b1.Property<int>("LefsScored")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_lefs_scored");
+
+                            b1.Property<int>("NoDischargeOutcome")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_no_discharge_outcome");
+
+                            b1.Property<int>("NprsAtDischarge")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_nprs_at_discharge");
+
+                            b1.Property<decimal?>("NprsImprovement")
+                                .HasColumnType("numeric")
+                                .HasColumnName("totals_nprs_improvement");
+
+                            b1.Property<int>("NprsReached")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_nprs_reached");
+
+                            b1.Property<int>("NprsScored")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_nprs_scored");
+
+                            b1.Property<int>("OdiAtDischarge")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_odi_at_discharge");
+
+                            b1.Property<decimal?>("OdiImprovement")
+                                .HasColumnType("numeric")
+                                .HasColumnName("totals_odi_improvement");
+
+                            b1.Property<int>("OdiReached")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_odi_reached");
+
+                            b1.Property<int>("OdiScored")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_odi_scored");
+
+                            b1.Property<int>("OnsetUnknown")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_onset_unknown");
+
+                            b1.Property<int>("Opened")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_opened");
+
+                            b1.Property<int>("OtherAdverse")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_other_adverse");
+
+                            b1.Property<int>("OtherReason")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_other_reason");
+
+                            b1.Property<int>("PlateauOrReferredOn")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_plateau_or_referred_on");
+
+                            b1.Property<int>("ProgressNoteOverdue")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_progress_note_overdue");
+
+                            b1.Property<int>("PsfsAtDischarge")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_psfs_at_discharge");
+
+                            b1.Property<decimal?>("PsfsImprovement")
+                                .HasColumnType("numeric")
+                                .HasColumnName("totals_psfs_improvement");
+
+                            b1.Property<int>("PsfsReached")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_psfs_reached");
+
+                            b1.Property<int>("PsfsScored")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_psfs_scored");
+
+                            b1.Property<int>("RecertificationOverdue")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_recertification_overdue");
+
+                            b1.Property<int>("Soreness")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_soreness");
+
+                            b1.Property<int>("StoppedAttending")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_stopped_attending");
+
+                            b1.Property<int>("Subacute")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_subacute");
+
+                            b1.Property<int>("VisitsAttended")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_visits_attended");
+
+                            b1.Property<int>("VisitsBooked")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_visits_booked");
+
+                            b1.Property<int>("VisitsCancelled")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_visits_cancelled");
+
+                            b1.Property<int>("VisitsNoShow")
+                                .HasColumnType("integer")
+                                .HasColumnName("totals_visits_no_show");
+                        });
+
+                    b.HasKey("ClinicId", "TherapistId", "Region", "OpenedMonth", "DischargedMonth")
+                        .HasName("pk_episode_outcome_months");
+
+                    b.HasIndex("ClinicId", "DischargedMonth")
+                        .HasDatabaseName("ix_episode_outcome_months_clinic_id_discharged_month");
+
+                    b.ToTable("episode_outcome_months", null, t =>
+                        {
+                            t.HasComment("The discharged episodes' dashboard figures added up by clinic, therapist, body region, month opened and month discharged; written with the outcome rows, rebuilt from them at any time.");
+                        });
+                });
+
             modelBuilder.Entity("PtClinic.Domain.Anatomy.Muscle", b =>
                 {
                     b.Property<string>("Code")
@@ -3555,6 +3799,16 @@ namespace PtClinic.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("PtClinic.Application.Features.Dashboard.EpisodeOutcomeMonth", b =>
+                {
+                    b.HasOne("PtClinic.Domain.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_outcome_months_clinics_clinic_id");
                 });
 
             modelBuilder.Entity("PtClinic.Domain.Assessment.KnotAbsence", b =>

@@ -99,6 +99,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<EpisodeOutcome> EpisodeOutcomes => Set<EpisodeOutcome>();
 
+    public DbSet<Application.Features.Dashboard.EpisodeOutcomeMonth> EpisodeOutcomeMonths => Set<Application.Features.Dashboard.EpisodeOutcomeMonth>();
+
     public DbSet<PlanOfCare> PlansOfCare => Set<PlanOfCare>();
 
     public DbSet<HandoutVersion> HandoutVersions => Set<HandoutVersion>();

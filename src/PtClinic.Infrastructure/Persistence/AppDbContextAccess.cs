@@ -66,6 +66,8 @@ internal sealed class AppDbContextAccess(AppDbContext db) : IAppDbContext
 
     public DbSet<EpisodeOutcome> EpisodeOutcomes => db.EpisodeOutcomes;
 
+    public DbSet<Application.Features.Dashboard.EpisodeOutcomeMonth> EpisodeOutcomeMonths => db.EpisodeOutcomeMonths;
+
     public DbSet<PlanOfCare> PlansOfCare => db.PlansOfCare;
 
     public DbSet<HandoutVersion> HandoutVersions => db.HandoutVersions;

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Features.OutcomeSnapshot;
+using PtClinic.Domain.Episodes;
 using PtClinic.Infrastructure.Seeding;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -44,6 +47,7 @@ public static partial class DatabaseInitializer
             }
 
             await db.Database.CloseConnectionAsync();
+            await BuildMissingMonthTotalsAsync(scope.ServiceProvider, db, logger, cancellationToken);
         }
 
         if (seedDemo)
@@ -51,6 +55,38 @@ public static partial class DatabaseInitializer
             await scope.ServiceProvider.GetRequiredService<DemoClinicSeeder>().SeedAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A clinic with discharged episodes and no month totals (the migration that added the totals, or
+    /// a restore of the outcome rows alone) gets them from its rebuild before the app serves.
+    /// </summary>
+    private static async Task BuildMissingMonthTotalsAsync(IServiceProvider services, AppDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var clinics = await db.EpisodeOutcomes.IgnoreQueryFilters()
+            .Where(o => o.Status == EpisodeStatus.Discharged)
+            .Select(o => o.ClinicId).Distinct()
+            .Where(clinic => !db.EpisodeOutcomeMonths.IgnoreQueryFilters().Any(m => m.ClinicId == clinic))
+            .ToListAsync(cancellationToken);
+        var runner = services.GetRequiredService<IClinicOperationRunner>();
+        foreach (var clinic in clinics)
+        {
+            var rebuilt = await runner.SendAsync(ClinicActor.SystemOf(clinic), new RebuildEpisodeOutcomesCommand(), cancellationToken);
+            if (!rebuilt.IsSuccess)
+            {
+                throw new InvalidOperationException($"Building clinic {clinic}'s month totals failed: {rebuilt.Error.Message}");
+            }
+
+            LogMonthTotalsBuilt(logger, clinic, rebuilt.Value);
+        }
+
+        if (clinics.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE episode_outcome_months", cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clinic {ClinicId} had no month totals of its outcomes: built, {Rows} rows written")]
+    private static partial void LogMonthTotalsBuilt(ILogger logger, Guid clinicId, int rows);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is at migration {Migration}")]
     private static partial void LogMigrated(ILogger logger, string migration);

@@ -1,10 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Features.Dashboard;
 using PtClinic.Application.Features.Assessment;
 using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Knots;
 using PtClinic.Application.Features.Plans;
 using PtClinic.Application.Features.Treatment;
 using PtClinic.Application.Features.Visits;
+using PtClinic.Domain.Episodes;
 using PtClinic.Domain.Staff;
 using PtClinic.Infrastructure.Seeding;
 using PtClinic.Infrastructure.Seeding.Synthetic;
@@ -193,6 +198,64 @@ public sealed class SyntheticDataTests(AppFixture app) : IntegrationTest(app)
         var progress = await App.SendAsync(manager, new GetEpisodeProgressQuery(episode));
         progress.IsSuccess.ShouldBeTrue(progress.Error?.Message);
         progress.Value.Measures.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_month_totals_give_the_live_figures_for_whole_and_part_months_and_every_filter()
+    {
+        var report = await SeedAsync();
+        (await ScalarAsync<long>("SELECT count(*) FROM episode_outcome_months")).ShouldBeGreaterThan(10);
+        var today = Small.Today!.Value;
+        (DateOnly From, DateOnly To)[] ranges =
+        [
+            (new(2025, 7, 1), new(2026, 6, 30)), // whole months
+            (new(2025, 7, 1), today), // the dashboard's default: to today
+            (new(2025, 9, 10), new(2026, 4, 20)), // both ends part months
+            (new(2026, 3, 1), new(2026, 3, 31)), // one whole month
+            (new(2026, 3, 5), new(2026, 3, 20)), // inside one month
+            (new(2026, 3, 31), new(2026, 4, 1)), // two part months side by side
+            (new(2020, 1, 1), new(2026, 12, 31)), // beyond the data at both ends
+        ];
+        var served = 0;
+        foreach (var clinic in report.Clinics)
+        {
+            var manager = AppFixture.StaffOf(clinic.Id, StaffRoles.ClinicManager);
+            foreach (var (from, to) in ranges)
+            {
+                foreach (var filter in new DashboardFilter[]
+                         {
+                             new(from, to), new(from, to, TherapistId: clinic.Therapists[0].Id), new(from, to, Region: BodyRegion.LowerBack),
+                         })
+                {
+                    var (fromMonths, live, rows) = await App.AsAsync(manager, async services =>
+                    {
+                        var db = services.GetRequiredService<IAppDbContext>();
+                        var figures = new OutcomeFigures(filter.From, filter.To, today);
+                        var scoped = OutcomeFigures.InScope(db.EpisodeOutcomes.AsNoTracking(), filter);
+                        var range = MonthRange.For(filter)!;
+                        var rows = await range.Rows(db.EpisodeOutcomeMonths).CountAsync(Ct);
+                        return (await GetOutcomeDashboardHandler.GroupsAsync(db.EpisodeOutcomeMonths.AsNoTracking(), range, scoped, figures, Ct),
+                            await GetOutcomeDashboardHandler.LiveGroupsAsync(scoped, figures, Ct), rows);
+                    });
+                    served += rows;
+                    var label = $"{clinic.Name} {filter}";
+                    var (ours, oracle) = (Lines(fromMonths), Lines(live));
+                    ours.Except(oracle).ShouldBeEmpty(label);
+                    oracle.Except(ours).ShouldBeEmpty(label);
+                }
+            }
+        }
+
+        served.ShouldBeGreaterThan(0); // the totals did serve part of it
+
+        // One line per therapist and months, its figures added up: a difference names the group and the figure.
+        static List<string> Lines(IEnumerable<FigureGroup> groups) =>
+        [
+            .. groups.GroupBy(g => (g.TherapistId, g.OpenedMonth, g.DischargedMonth))
+                .OrderBy(g => g.Key.TherapistId).ThenBy(g => g.Key.OpenedMonth).ThenBy(g => g.Key.DischargedMonth)
+                .SelectMany(g => typeof(FigureTotals).GetProperties().Where(p => p.GetIndexParameters().Length == 0 && !p.GetMethod!.IsStatic)
+                    .Select(p => $"{g.Key} {p.Name} = {p.GetValue(FigureTotals.Sum(g.Select(x => x.Totals))):0.####}")),
+        ];
     }
 
     [Fact]

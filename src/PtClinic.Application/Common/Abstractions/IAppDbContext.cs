@@ -67,6 +67,9 @@ public interface IAppDbContext
     /// <summary>Each episode as the outcomes dashboard counts it: derived from the signed records, written only by the refresh.</summary>
     DbSet<EpisodeOutcome> EpisodeOutcomes { get; }
 
+    /// <summary>The discharged episodes' figures added up by therapist, region and months: written only with the outcome rows.</summary>
+    DbSet<Features.Dashboard.EpisodeOutcomeMonth> EpisodeOutcomeMonths { get; }
+
     /// <summary>Plan-of-care versions; a signed one is never updated (the database refuses it).</summary>
     DbSet<PlanOfCare> PlansOfCare { get; }
 

@@ -8,12 +8,23 @@ namespace PtClinic.Application.Common.Abstractions;
 /// </summary>
 public interface IEpisodeOutcomes
 {
-    /// <summary>Re-derives these episodes' rows from the records (as saved so far in this transaction).</summary>
+    /// <summary>
+    /// Re-derives these episodes' rows from the records (as saved so far in this transaction), and
+    /// the month totals they add to. A save with no signed-in user (a tool) refreshes the rows of
+    /// each episode's clinic and the totals too.
+    /// </summary>
     Task RefreshAsync(IReadOnlyCollection<Guid> episodeIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Compares every stored row of the clinic with what the records give and replaces the ones
-    /// that differ (adding the missing, removing the orphaned); returns how many it corrected.
+    /// that differ (adding the missing, removing the orphaned), then the clinic's month totals the
+    /// same way; returns how many rows of either it corrected.
     /// </summary>
     Task<int> RebuildClinicAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compares the clinic's month totals with what its stored outcome rows add up to and replaces
+    /// the ones that differ; returns how many it corrected. Part of <see cref="RebuildClinicAsync"/>.
+    /// </summary>
+    Task<int> RebuildMonthTotalsAsync(CancellationToken cancellationToken);
 }

@@ -107,25 +107,13 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
         var today = await clock.TodayAsync(cancellationToken);
         var figures = new OutcomeFigures(filter.From, filter.To, today);
         var scoped = OutcomeFigures.InScope(db.EpisodeOutcomes.AsNoTracking(), filter);
-        var totals = figures.Totals();
-
-        // One pass over the rows: every figure of each group of episodes with the same therapist, month
-        // opened in the range and month discharged in it. Every figure is a count or a sum, so the
-        // therapist table, the clinic's totals and the month charts are these groups added up.
-        var (opened, dischargedInRange) = (figures.Opened, figures.Discharged);
-        var groups = await scoped
-            .GroupBy(o => new
-            {
-                o.TherapistId,
-                OpenedMonth = opened.Invoke(o) ? o.OpenedOn.Year * 12 + o.OpenedOn.Month - 1 : (int?)null,
-                DischargedMonth = dischargedInRange.Invoke(o) ? o.DischargedOn!.Value.Year * 12 + o.DischargedOn!.Value.Month - 1 : (int?)null,
-            })
-            .Select(g => new FigureGroup(g.Key.TherapistId, g.Key.OpenedMonth, g.Key.DischargedMonth, totals.Invoke(g)))
-            .Expand().ToListAsync(cancellationToken);
+        var groups = MonthRange.For(filter) is { } range
+            ? await GroupsAsync(db.EpisodeOutcomeMonths.AsNoTracking(), range, scoped, figures, cancellationToken)
+            : await LiveGroupsAsync(scoped, figures, cancellationToken);
         var byTherapist = groups.GroupBy(g => g.TherapistId)
-            .Select(t => (Therapist: t.Key, Totals: t.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add)))
+            .Select(t => (Therapist: t.Key, Totals: FigureTotals.Sum(t.Select(g => g.Totals))))
             .ToList();
-        var all = groups.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add);
+        var all = FigureTotals.Sum(groups.Select(g => g.Totals));
 
         // The medians: how many discharged episodes took each number of visits and of days, by therapist.
         var spread = await scoped.Where(figures.Discharged)
@@ -163,15 +151,50 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
     }
 
     /// <summary>
+    /// The groups of the scope from the month totals (a few rows per therapist and month) and, live,
+    /// the episodes they do not serve: the running ones and those of a partly covered month.
+    /// </summary>
+    public static async Task<List<FigureGroup>> GroupsAsync(
+        IQueryable<EpisodeOutcomeMonth> months, MonthRange range, IQueryable<EpisodeOutcome> scoped, OutcomeFigures figures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var rows = await range.Rows(months).ToListAsync(cancellationToken);
+        var groups = rows.Select(range.Group).ToList();
+        groups.AddRange(await LiveGroupsAsync(scoped.Where(range.Live()), figures, cancellationToken));
+        return groups;
+    }
+
+    /// <summary>
+    /// One pass over the outcome rows: every figure of each group of episodes with the same
+    /// therapist, month opened in the range and month discharged in it. Every figure is a count or a
+    /// sum, so the therapist table, the clinic's totals and the month charts are these groups added up.
+    /// </summary>
+    public static async Task<List<FigureGroup>> LiveGroupsAsync(IQueryable<EpisodeOutcome> scoped, OutcomeFigures figures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var totals = figures.Totals();
+        var (opened, dischargedInRange) = (figures.Opened, figures.Discharged);
+        return await scoped
+            .GroupBy(o => new
+            {
+                o.TherapistId,
+                OpenedMonth = opened.Invoke(o) ? o.OpenedOn.Year * 12 + o.OpenedOn.Month - 1 : (int?)null,
+                DischargedMonth = dischargedInRange.Invoke(o) ? o.DischargedOn!.Value.Year * 12 + o.DischargedOn!.Value.Month - 1 : (int?)null,
+            })
+            .Select(g => new FigureGroup(g.Key.TherapistId, g.Key.OpenedMonth, g.Key.DischargedMonth, totals.Invoke(g)))
+            .Expand().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The months of the range: the episodes opened in each (and their no-shows), the episodes
     /// discharged in each (and their outcomes), from the groups of the one pass.
     /// </summary>
     private static IReadOnlyList<MonthOutcome> Months(IReadOnlyList<FigureGroup> groups, OutcomeFigures figures)
     {
         var opened = groups.Where(g => g.OpenedMonth is not null).GroupBy(g => g.OpenedMonth!.Value)
-            .ToDictionary(m => m.Key, m => m.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add));
+            .ToDictionary(m => m.Key, m => FigureTotals.Sum(m.Select(g => g.Totals)));
         var discharged = groups.Where(g => g.DischargedMonth is not null).GroupBy(g => g.DischargedMonth!.Value)
-            .ToDictionary(m => m.Key, m => m.Select(g => g.Totals).Aggregate(FigureTotals.None, FigureTotals.Add));
+            .ToDictionary(m => m.Key, m => FigureTotals.Sum(m.Select(g => g.Totals)));
 
         var months = new List<MonthOutcome>();
         for (var month = new DateOnly(figures.From.Year, figures.From.Month, 1); month <= figures.To; month = month.AddMonths(1))

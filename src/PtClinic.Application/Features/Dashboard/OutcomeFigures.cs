@@ -353,8 +353,11 @@ public static class CaseMixBands
         o => o.AgeAtOpening < 40 ? 1 : o.AgeAtOpening < 65 ? 2 : 3;
 }
 
-/// <summary>The counts and sums of <see cref="OutcomeFigures.Totals"/> for one group of episodes.</summary>
-public sealed class FigureTotals
+/// <summary>
+/// The counts and sums of <see cref="OutcomeFigures.Totals"/> for one group of episodes; equal when
+/// every figure is (the rebuild of the month totals compares them so).
+/// </summary>
+public sealed record FigureTotals
 {
     public int Episodes { get; init; }
 
@@ -526,6 +529,8 @@ public sealed class FigureTotals
 
     public static FigureTotals Add(FigureTotals a, FigureTotals b) => a + b;
 
+    /// <summary>The totals of disjoint groups together.</summary>
+    public static FigureTotals Sum(IEnumerable<FigureTotals> groups) => groups.Aggregate(None, Add);
 
     /// <summary>The scored count, discharge-scored count, MCID count and summed improvement of one measure.</summary>
     public (int Scored, int AtDischarge, int Reached, decimal Improvement) Of(OutcomeMeasure measure) => measure switch

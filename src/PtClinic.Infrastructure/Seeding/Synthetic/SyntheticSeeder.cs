@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Bogus;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using PtClinic.Domain.Staff;
+using PtClinic.Infrastructure.Identity;
 using PtClinic.Infrastructure.Persistence;
 using PtClinic.Infrastructure.Seeding;
 
@@ -106,26 +109,37 @@ public static class SyntheticSeeder
             }
         }
 
-        // The rows above are written by COPY, which raises none of the events that keep episode_outcomes current:
-        // each clinic's outcome rows are derived now by the statement the nightly check runs.
+        // The rows above are written by COPY, which raises none of the events that keep episode_outcomes and
+        // their month totals current: each clinic's are derived now by the rebuild the nightly check runs.
         foreach (var clinic in clinics)
         {
             var deriving = Stopwatch.GetTimestamp();
-            await using var rebuild = EpisodeOutcomeSql.Command(EpisodeOutcomeSql.Rebuild, clinic.Id, episodeIds: null, DateTimeOffset.UtcNow);
-            rebuild.Connection = connection;
-            rebuild.CommandTimeout = 0;
-            var derived = await rebuild.ExecuteScalarAsync(ct);
+            var derived = await RebuildOutcomesAsync(connection, clinic.Id, ct);
             log?.WriteLine($"  episode outcomes of {clinic.Name}: {derived} rows derived in {Stopwatch.GetElapsedTime(deriving).TotalSeconds:0.0} s");
         }
 
         if (options.DemoHistory is null)
         {
             await writer.ExecuteAsync("ANALYZE episode_outcomes", ct);
+            await writer.ExecuteAsync("ANALYZE episode_outcome_months", ct);
         }
 
         log?.WriteLine($"  generating took {generating.TotalSeconds:0.0} s of it, beside the copying; copying by table (s): {writer.Timings()}");
 
         return new SeedReport(clinics, counts, Stopwatch.GetElapsedTime(started), now);
+    }
+
+    /// <summary>
+    /// The nightly check's rebuild of one clinic's outcome rows and month totals, on this connection,
+    /// as the clinic's system actor (the month totals are worked out by the dashboard's own figures).
+    /// </summary>
+    private static async Task<int> RebuildOutcomesAsync(NpgsqlConnection connection, Guid clinicId, CancellationToken ct)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        PtClinic.Infrastructure.DependencyInjection.ConfigureDbContext(options, connection);
+        await using var db = new AppDbContext(options.Options);
+        db.ServingUser(new ClaimsCurrentUser(new HttpContextAccessor()) { Principal = ClaimsCurrentUser.SystemOf(clinicId) });
+        return await new EpisodeOutcomes(db, TimeProvider.System).RebuildClinicAsync(ct);
     }
 
     /// <summary>The clinics: the demo one (if asked and there) with its second therapist and two more, then new ones with four to seven each.</summary>

@@ -231,6 +231,48 @@ public sealed class EpisodeOutcomeTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Discharges_add_to_their_month_total_in_their_transaction_and_the_rebuild_corrects_a_tampered_one()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var admin = await clinic.AdminAsync();
+        var running = await clinic.SignedVisitAsync();
+        (await MonthTotalsAsync(clinic.Id)).ShouldBeEmpty(); // a running episode adds to no month total
+
+        var discharged = new List<Guid>();
+        foreach (var reason in new[] { DischargeReason.GoalsMet, DischargeReason.StoppedAttending })
+        {
+            var (episodeId, _) = await clinic.SignedVisitAsync();
+            var episode = await clinic.EpisodeAsync(episodeId);
+            (await App.SendAsync(clinic.Therapist, new DischargeEpisodeCommand(episodeId, episode.Version, reason, null))).Ok();
+            discharged.Add(episodeId);
+        }
+
+        // Both opened and were discharged this month, by the same therapist, for the same region: one row of two.
+        var month = (await MonthTotalsAsync(clinic.Id)).ShouldHaveSingleItem();
+        var opened = (await OutcomeAsync(discharged[0]))!;
+        (month.TherapistId, month.Region, month.OpenedMonth, month.DischargedMonth)
+            .ShouldBe((opened.TherapistId, opened.Region, new DateOnly(opened.OpenedOn.Year, opened.OpenedOn.Month, 1), new DateOnly(opened.DischargedOn!.Value.Year, opened.DischargedOn.Value.Month, 1)));
+        (month.Totals.Episodes, month.Totals.Discharged, month.Totals.GoalsMet, month.Totals.StoppedAttending, month.Totals.VisitsAttended)
+            .ShouldBe((2, 2, 1, 1, 2));
+        (month.Totals.Active, month.Totals.ProgressNoteOverdue, month.Totals.RecertificationOverdue).ShouldBe((0, 0, 0));
+        (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(0);
+
+        // Changed by hand, deleted by hand, or one that adds up nothing: each is one correction.
+        await AsOwnerAsync($"UPDATE episode_outcome_months SET totals_episodes = 7 WHERE clinic_id = '{clinic.Id}'");
+        (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(1);
+        (await MonthTotalsAsync(clinic.Id)).ShouldHaveSingleItem().Totals.ShouldBe(month.Totals);
+        await AsOwnerAsync($"DELETE FROM episode_outcome_months WHERE clinic_id = '{clinic.Id}'");
+        await AsOwnerAsync(
+            $"INSERT INTO episode_outcome_months SELECT clinic_id, therapist_id, region, opened_month, '2020-01-01', {string.Join(", ", Enumerable.Repeat("0", 51))} FROM (SELECT '{clinic.Id}'::uuid AS clinic_id, '{running.EpisodeId}'::uuid AS therapist_id, 'Knee' AS region, '2019-12-01'::date AS opened_month) AS bogus");
+        (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(2);
+        (await MonthTotalsAsync(clinic.Id)).ShouldHaveSingleItem().Totals.ShouldBe(month.Totals);
+        (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(0);
+    }
+
+    private Task<List<Application.Features.Dashboard.EpisodeOutcomeMonth>> MonthTotalsAsync(Guid clinicId) =>
+        App.ReadAsync(db => db.EpisodeOutcomeMonths.IgnoreQueryFilters().AsNoTracking().Where(m => m.ClinicId == clinicId).ToListAsync());
+
+    [Fact]
     public async Task Refreshing_another_clinics_episode_changes_nothing()
     {
         var a = await TestClinic.CreateAsync(App, "Northside Physio");
