@@ -1785,6 +1785,9 @@ namespace PtClinic.Migrations.Migrations
                     b.HasKey("EpisodeId")
                         .HasName("pk_episode_outcomes");
 
+                    b.HasIndex("ClinicId", "DischargedOn")
+                        .HasDatabaseName("ix_episode_outcomes_clinic_id_discharged_on");
+
                     b.HasIndex("ClinicId", "OpenedOn")
                         .HasDatabaseName("ix_episode_outcomes_clinic_id_opened_on");
 

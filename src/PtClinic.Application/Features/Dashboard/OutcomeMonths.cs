@@ -67,8 +67,12 @@ public static class OutcomeMonths
     /// </summary>
     public static OutcomeFigures AllTime { get; } = new(DateOnly.MinValue, DateOnly.MaxValue, DateOnly.MaxValue);
 
-    /// <summary>The episodes the month totals add up: the discharged ones.</summary>
-    public static Expression<Func<EpisodeOutcome, bool>> Added { get; } = o => o.Status == EpisodeStatus.Discharged && o.DischargedOn != null;
+    /// <summary>
+    /// The episodes the month totals add up: the discharged ones (an episode's discharge date is set
+    /// exactly when its status is, and is never taken back). Said by the date alone, so that the
+    /// running ones are an index range of their own (discharged_on IS NULL).
+    /// </summary>
+    public static Expression<Func<EpisodeOutcome, bool>> Added { get; } = o => o.DischargedOn != null;
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
@@ -231,7 +235,8 @@ public sealed class MonthRange
     /// <summary>The episodes in scope that the month totals do not serve: read them live.</summary>
     public Expression<Func<EpisodeOutcome, bool>> Live()
     {
-        var live = PredicateBuilder.New<EpisodeOutcome>(false).Or(o => !(o.Status == EpisodeStatus.Discharged && o.DischargedOn != null));
+        // Each term an index range of (clinic_id, discharged_on) or (clinic_id, opened_on): the planner ORs the bitmaps.
+        var live = PredicateBuilder.New<EpisodeOutcome>(false).Or(o => o.DischargedOn == null);
         foreach (var month in _partial)
         {
             var end = month.AddMonths(1);

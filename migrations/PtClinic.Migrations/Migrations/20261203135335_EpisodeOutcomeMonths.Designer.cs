@@ -13,7 +13,7 @@ using PtClinic.Infrastructure.Persistence;
 namespace PtClinic.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203133541_EpisodeOutcomeMonths")]
+    [Migration("20261203135335_EpisodeOutcomeMonths")]
     partial class EpisodeOutcomeMonths
     {
         /// <inheritdoc />
@@ -1787,6 +1787,9 @@ namespace PtClinic.Migrations.Migrations
 
                     b.HasKey("EpisodeId")
                         .HasName("pk_episode_outcomes");
+
+                    b.HasIndex("ClinicId", "DischargedOn")
+                        .HasDatabaseName("ix_episode_outcomes_clinic_id_discharged_on");
 
                     b.HasIndex("ClinicId", "OpenedOn")
                         .HasDatabaseName("ix_episode_outcomes_clinic_id_opened_on");

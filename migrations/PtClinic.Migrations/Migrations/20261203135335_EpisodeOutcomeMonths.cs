@@ -85,6 +85,11 @@ namespace PtClinic.Migrations.Migrations
                 comment: "The discharged episodes' dashboard figures added up by clinic, therapist, body region, month opened and month discharged; written with the outcome rows, rebuilt from them at any time.");
 
             migrationBuilder.CreateIndex(
+                name: "ix_episode_outcomes_clinic_id_discharged_on",
+                table: "episode_outcomes",
+                columns: new[] { "clinic_id", "discharged_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_episode_outcome_months_clinic_id_discharged_month",
                 table: "episode_outcome_months",
                 columns: new[] { "clinic_id", "discharged_month" });
@@ -95,6 +100,10 @@ namespace PtClinic.Migrations.Migrations
         {
             migrationBuilder.DropTable(
                 name: "episode_outcome_months");
+
+            migrationBuilder.DropIndex(
+                name: "ix_episode_outcomes_clinic_id_discharged_on",
+                table: "episode_outcomes");
         }
     }
 }
