@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Results;
+using PtClinic.Application.Features.Episodes;
 using PtClinic.Application.Features.Handouts;
 using PtClinic.Application.Features.Patients;
 using PtClinic.Application.Features.Plans;
@@ -97,7 +98,7 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>
-    /// A row in every clinical table: patient, consent, episode (and its outcome row), visit, signed
+    /// A row in every clinical table: patient, consent, episode (and its outcome row and month total), visit, signed
     /// note (which tracks its knot site), addendum; and
     /// in every administration table: staff member, credential, logo, handout illustration. The note is signed and
     /// amended through the commands: signing is what freezes the assessment.
@@ -157,6 +158,10 @@ public sealed class TenancyTests(AppFixture app) : IntegrationTest(app)
         // The day's handouts printed as a run: the visit above is today's, its episode's plan signed.
         var run = (await App.SendAsync(signer, new StartHandoutPrintRunCommand(LargePrint: false))).Value;
         (await App.SendAsync(signer, new PrintRunStepCommand(run.RunId))).IsSuccess.ShouldBeTrue();
+
+        // Discharged last: the episode then adds to its month's outcome totals.
+        var open = (await App.SendAsync(signer, new GetEpisodeQuery(episode.Id))).Value;
+        (await App.SendAsync(signer, new DischargeEpisodeCommand(episode.Id, open.Version, DischargeReason.GoalsMet, null))).IsSuccess.ShouldBeTrue();
     }
 
     private static async Task<List<object>> LoadAllAsync(PropertyInfo dbSetProperty, IAppDbContext db, bool ignoreFilters = false)
