@@ -19,7 +19,7 @@ public sealed class EpisodeOutcomeMonth : ITenantOwned
 {
     private EpisodeOutcomeMonth()
     {
-        Totals = FigureTotals.None;
+        Totals = new FigureTotals();
     }
 
     public EpisodeOutcomeMonth(MonthBucket bucket, FigureTotals totals)
