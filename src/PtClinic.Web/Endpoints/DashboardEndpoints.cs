@@ -4,6 +4,7 @@ using Mediator;
 using PtClinic.Application.Common.Results;
 using PtClinic.Application.Features.Dashboard;
 using PtClinic.Web.Components.Pages.Outcomes;
+using PtClinic.Web.Services;
 
 namespace PtClinic.Web.Endpoints;
 
@@ -17,10 +18,11 @@ internal static partial class DashboardEndpoints
     {
         endpoints.MapGet("/outcomes/{table}.csv", async (
             string table, string? from, string? to, string? therapist, string? region, string? cause, string? intervention, string? figure,
-            ISender sender, HttpContext http, CancellationToken ct) =>
+            ISender sender, HttpContext http, TimeProvider clock, CancellationToken ct) =>
         {
+            // The page's default, on the clinic's calendar: its twelve months to the clinic's today.
             var filter = DashboardLinks.Parse(from, to, therapist, region, cause, intervention,
-                DashboardLinks.DefaultFor(DateOnly.FromDateTime(DateTime.UtcNow), null));
+                DashboardLinks.DefaultFor(ClinicTime.TodayOf(http.User, clock), null));
             switch (table)
             {
                 case "summary" or "therapists" or "months":

@@ -37,6 +37,17 @@ public sealed class ClinicTime(AuthenticationStateProvider authentication, TimeP
     /// <summary>The clinic's date now.</summary>
     public DateOnly Today => Calendar.DateOf(clock.GetUtcNow());
 
+    /// <summary>
+    /// The clinic's date now for a request's signed-in user, from the zone of their sign-in: for an
+    /// endpoint, which has no circuit to ask.
+    /// </summary>
+    public static DateOnly TodayOf(System.Security.Claims.ClaimsPrincipal user, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(clock);
+        return ClinicCalendar.For(user.FindFirst(ClinicClaimTypes.TimeZone)?.Value).DateOf(clock.GetUtcNow());
+    }
+
     public DateTimeOffset Local(DateTimeOffset at) => Calendar.Local(at);
 
     public string Format(DateTimeOffset at, string pattern) => Local(at).ToString(pattern, Culture);
