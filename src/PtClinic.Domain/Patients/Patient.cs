@@ -4,7 +4,7 @@ using PtClinic.Domain.Common;
 namespace PtClinic.Domain.Patients;
 
 /// <summary>A person the clinic treats (FHIR Patient). Identity within the clinic is the MRN.</summary>
-public sealed class Patient : ITenantOwned
+public sealed class Patient : AggregateRoot, ITenantOwned
 {
     public const int NameMaxLength = 100;
     public const int MrnMaxLength = 20;
@@ -98,7 +98,11 @@ public sealed class Patient : ITenantOwned
             throw new DomainException("Date of birth cannot be in the future.");
         }
 
-        DateOfBirth = dateOfBirth;
+        if (dateOfBirth != DateOfBirth)
+        {
+            DateOfBirth = dateOfBirth;
+            Raise(new PatientDateOfBirthCorrected(this));
+        }
     }
 
     public void ChangeSex(Sex sex) => Sex = sex;

@@ -3,6 +3,7 @@ using PtClinic.Application.Common.Abstractions;
 using PtClinic.Application.Common.Events;
 using PtClinic.Domain.Common;
 using PtClinic.Domain.Episodes;
+using PtClinic.Domain.Patients;
 using PtClinic.Domain.Visits;
 
 namespace PtClinic.Application.Features.OutcomeSnapshot;
@@ -10,7 +11,8 @@ namespace PtClinic.Application.Features.OutcomeSnapshot;
 /// <summary>
 /// Keeps each episode's outcome row equal to its records in the transaction that changes them:
 /// once per save, after all of the save's rows are written, for every episode whose note was
-/// signed, whose status changed or whose visits were booked, checked in, cancelled or missed. A
+/// signed, whose status changed or whose visits were booked, checked in, cancelled or missed, and
+/// every episode of a patient whose date of birth was corrected (the age at opening). A
 /// check-in that activates its episode, or a seeder signing five notes of one episode, is one
 /// refresh of that episode.
 /// </summary>
@@ -24,6 +26,7 @@ internal sealed class RefreshOutcomesWithSave(IAppDbContext db, IEpisodeOutcomes
         ArgumentNullException.ThrowIfNull(domainEvents);
         var episodes = new HashSet<Guid>();
         var signedVisits = new List<Guid>();
+        var patients = new List<Guid>();
         foreach (var domainEvent in domainEvents)
         {
             switch (domainEvent)
@@ -47,7 +50,16 @@ internal sealed class RefreshOutcomesWithSave(IAppDbContext db, IEpisodeOutcomes
                 case VisitStatusChanged changed:
                     episodes.Add(changed.EpisodeId);
                     break;
+                case PatientDateOfBirthCorrected corrected:
+                    patients.Add(corrected.PatientId);
+                    break;
             }
+        }
+
+        if (patients.Count > 0)
+        {
+            // Each of their episodes has the age at opening worked out from the date of birth.
+            episodes.UnionWith(await db.Episodes.Where(e => patients.Contains(e.PatientId)).Select(e => e.Id).ToListAsync(cancellationToken));
         }
 
         if (episodes.Count == 0)

@@ -269,6 +269,32 @@ public sealed class EpisodeOutcomeTests(AppFixture app) : IntegrationTest(app)
         (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Correcting_a_date_of_birth_refreshes_the_age_of_every_episode_and_its_month_total()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var admin = await clinic.AdminAsync();
+        var (running, _) = await clinic.SignedVisitAsync();
+        var (discharged, _) = await clinic.SignedVisitAsync();
+        var episode = await clinic.EpisodeAsync(discharged);
+        (await App.SendAsync(clinic.Therapist, new DischargeEpisodeCommand(discharged, episode.Version, DischargeReason.GoalsMet, null))).Ok();
+        var before = (await OutcomeAsync(running))!.AgeAtOpening;
+        before.ShouldBeLessThan(40);
+        (await MonthTotalsAsync(clinic.Id)).ShouldHaveSingleItem().Totals.AgeUnder40.ShouldBe(1);
+
+        // Born 1988 (under 40): corrected to thirty years earlier, so over 65 at each opening.
+        var chart = (await App.SendAsync(clinic.Therapist, new GetPatientChartQuery(clinic.PatientId))).Ok();
+        (await App.SendAsync(clinic.Desk, new EditPatientCommand(
+            chart.Id, chart.Version, chart.Mrn, chart.GivenName, chart.FamilyName, chart.DateOfBirth.AddYears(-30), chart.Sex, chart.Phone, chart.Email,
+            chart.Occupation, MedicalHistory.None))).Ok();
+
+        (await OutcomeAsync(running))!.AgeAtOpening.ShouldBe(before + 30);
+        (await OutcomeAsync(discharged))!.AgeAtOpening.ShouldBe(before + 30);
+        var month = (await MonthTotalsAsync(clinic.Id)).ShouldHaveSingleItem();
+        (month.Totals.AgeUnder40, month.Totals.Age65AndOver).ShouldBe((0, 1));
+        (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(0);
+    }
+
     private Task<List<Application.Features.Dashboard.EpisodeOutcomeMonth>> MonthTotalsAsync(Guid clinicId) =>
         App.ReadAsync(db => db.EpisodeOutcomeMonths.IgnoreQueryFilters().AsNoTracking().Where(m => m.ClinicId == clinicId).ToListAsync());
 
