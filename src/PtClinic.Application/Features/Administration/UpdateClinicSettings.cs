@@ -69,7 +69,7 @@ public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClin
     }
 }
 
-public sealed class UpdateClinicSettingsHandler(IAppDbContext db)
+public sealed class UpdateClinicSettingsHandler(IAppDbContext db, IEpisodeOutcomes outcomes)
     : ICommandHandler<UpdateClinicSettingsCommand, Result>
 {
     public async ValueTask<Result> Handle(UpdateClinicSettingsCommand command, CancellationToken cancellationToken)
@@ -79,6 +79,7 @@ public sealed class UpdateClinicSettingsHandler(IAppDbContext db)
 
         clinic.Rename(command.Name);
         clinic.UpdateContact(command.Address, command.Phone);
+        var zone = clinic.TimeZone;
         clinic.MoveToTimeZone(command.TimeZone);
         clinic.PrintOn(command.PaperSize!.Value);
         clinic.SetOpeningHours(Domain.Clinics.OpeningHours.Of(command.OpeningHours
@@ -88,6 +89,13 @@ public sealed class UpdateClinicSettingsHandler(IAppDbContext db)
         clinic.RequireTwoFactorFor(command.TwoFactorRequirement!.Value);
 
         await db.SaveChangesAsync(cancellationToken);
+        if (clinic.TimeZone != zone)
+        {
+            // Every date of the outcome rows is a date on the clinic's calendar: a new zone moves
+            // some of them (an evening's opening becomes the next day's), and the month totals with them.
+            await outcomes.RebuildClinicAsync(cancellationToken);
+        }
+
         return Result.Success();
     }
 }

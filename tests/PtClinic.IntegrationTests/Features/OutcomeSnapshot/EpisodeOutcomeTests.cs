@@ -295,6 +295,26 @@ public sealed class EpisodeOutcomeTests(AppFixture app) : IntegrationTest(app)
         (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Moving_the_clinic_to_another_time_zone_re_dates_its_outcome_rows()
+    {
+        var clinic = await TestClinic.CreateAsync(App);
+        var admin = await clinic.AdminAsync();
+        // 20:00 UTC on 1 July: the 1st in London, already the 2nd at UTC+14.
+        await using var evening = new StoppedClockApp(App, new DateTimeOffset(2026, 7, 1, 20, 0, 0, TimeSpan.Zero));
+        var episodeId = (await evening.SendAsync(clinic.Desk, new OpenEpisodeCommand(
+            clinic.PatientId, "Knot in the left hamstring", BodyRegion.PosteriorThigh, BodySide.Left, null, "GP", TestClinic.IdOf(clinic.Therapist)))).Ok();
+        (await OutcomeAsync(episodeId))!.OpenedOn.ShouldBe(new DateOnly(2026, 7, 1));
+
+        var settings = (await App.SendAsync(admin, new GetClinicSettingsQuery())).Ok();
+        (await App.SendAsync(admin, new UpdateClinicSettingsCommand(
+            settings.Version, settings.Name, settings.Address, settings.Phone, "Pacific/Kiritimati", settings.PaperSize,
+            [.. settings.OpeningHours.Select(d => new OpeningDayInput(d.Day, d.IsOpen, d.Opens, d.Closes))], settings.IdleTimeoutMinutes, settings.TwoFactorRequirement))).Ok();
+
+        (await OutcomeAsync(episodeId))!.OpenedOn.ShouldBe(new DateOnly(2026, 7, 2));
+        (await App.SendAsync(admin, new RebuildEpisodeOutcomesCommand())).Ok().ShouldBe(0);
+    }
+
     private Task<List<Application.Features.Dashboard.EpisodeOutcomeMonth>> MonthTotalsAsync(Guid clinicId) =>
         App.ReadAsync(db => db.EpisodeOutcomeMonths.IgnoreQueryFilters().AsNoTracking().Where(m => m.ClinicId == clinicId).ToListAsync());
 
