@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PtClinic.Application.Common.Abstractions;
+using PtClinic.Application.Features.Dashboard;
 using PtClinic.Application.Features.OutcomeSnapshot;
-using PtClinic.Domain.Episodes;
 using PtClinic.Infrastructure.Seeding;
 
 namespace PtClinic.Infrastructure.Persistence;
@@ -63,7 +63,7 @@ public static partial class DatabaseInitializer
     private static async Task BuildMissingMonthTotalsAsync(IServiceProvider services, AppDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         var clinics = await db.EpisodeOutcomes.IgnoreQueryFilters()
-            .Where(o => o.Status == EpisodeStatus.Discharged)
+            .Where(OutcomeMonths.Added)
             .Select(o => o.ClinicId).Distinct()
             .Where(clinic => !db.EpisodeOutcomeMonths.IgnoreQueryFilters().Any(m => m.ClinicId == clinic))
             .ToListAsync(cancellationToken);

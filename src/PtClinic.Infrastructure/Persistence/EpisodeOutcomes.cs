@@ -125,7 +125,7 @@ internal sealed class EpisodeOutcomes(AppDbContext db, TimeProvider clock) : IEp
             }
         }
 
-        return remove.Select(b => b).Union(write.Select(w => w.Bucket)).Count();
+        return remove.Union(write.Select(w => w.Bucket)).Count();
     }
 
     private async Task<object?> ExecuteAsync(NpgsqlCommand command, int? timeoutSeconds, CancellationToken cancellationToken)

@@ -199,7 +199,7 @@ public sealed class GetOutcomeDashboardHandler(IAppDbContext db, ICurrentUser us
         var months = new List<MonthOutcome>();
         for (var month = new DateOnly(figures.From.Year, figures.From.Month, 1); month <= figures.To; month = month.AddMonths(1))
         {
-            var key = month.Year * 12 + month.Month - 1;
+            var key = MonthRange.Key(month);
             var o = opened.GetValueOrDefault(key, FigureTotals.None);
             var d = discharged.GetValueOrDefault(key, FigureTotals.None);
             var openedSummary = OutcomeSummary.From(o, null, null);
